@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Who does something: a person from a verified token, another service, or the platform itself. */
+export const ActorSchema = z.object({
+  kind: z.enum(['staff', 'contractor', 'citizen', 'service', 'system']),
+  id: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+  roles: z.array(z.string().max(100)).max(100).default([]),
+  groups: z.array(z.string().max(200)).max(500).optional(),
+  organisation: z.string().max(200).optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Ärende', roles: [] };

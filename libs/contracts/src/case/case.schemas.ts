@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+export const CASE_STATUSES = [
+  'new',
+  'open',
+  'waiting_for_customer',
+  'with_external',
+  'parked',
+  'resolved',
+  'closed',
+  'reopened',
+] as const;
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+/** Inbox order: urgent first, then prioritised, then normal. */
+export const CASE_PRIORITIES = ['normal', 'prioritised', 'urgent'] as const;
+export const CasePrioritySchema = z.enum(CASE_PRIORITIES);
+export type CasePriority = z.infer<typeof CasePrioritySchema>;
+
+export const CASE_CHANNELS = [
+  'phone',
+  'email',
+  'sms',
+  'web_form',
+  'e_service',
+  'visit',
+  'chat',
+  'facebook',
+  'x',
+  'letter',
+  'open311',
+  'system',
+] as const;
+export const CaseChannelSchema = z.enum(CASE_CHANNELS);
+export type CaseChannel = z.infer<typeof CaseChannelSchema>;
+
+export const CASE_NUMBER_PATTERN = /^[0-9]{4}-[0-9]{6}$/;
+export const CaseNumberSchema = z.string().regex(CASE_NUMBER_PATTERN, 'A case number looks like 2026-000123');
+
+/** Ids of reference data (case types, inboxes, org units …) owned by routing: opaque, stable across renames. */
+export const RefIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'Letters, digits and _ . : - only');
+
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** The fields an agent sets on a case; every one optional in an update. */
+export const CaseFieldsSchema = z.object({
+  title: text(300).min(1),
+  description: text(20_000),
+  priority: CasePrioritySchema,
+  channel: CaseChannelSchema,
+  caseTypeId: RefIdSchema.nullable(),
+  categoryId: RefIdSchema.nullable(),
+  areaId: RefIdSchema.nullable(),
+  orgUnitId: RefIdSchema.nullable(),
+  servicePointId: RefIdSchema.nullable(),
+  templateId: RefIdSchema.nullable(),
+  customerWantsAnswer: z.boolean(),
+  customerAnswered: z.boolean(),
+  secret: z.boolean(),
+  secrecyParagraph: text(200).nullable(),
+  personalData: z.boolean(),
+  eventAt: TimestampSchema.nullable(),
+});
+export type CaseFields = z.infer<typeof CaseFieldsSchema>;
+
+export const CaseLockSchema = z.object({
+  holderId: z.string(),
+  holderName: z.string().nullable(),
+  since: TimestampSchema,
+});
+
+/** A case as every reader sees it. */
+export const CaseViewSchema = CaseFieldsSchema.extend({
+  id: z.uuid(),
+  number: CaseNumberSchema,
+  version: z.number().int().positive(),
+  status: CaseStatusSchema,
+  parkedUntil: TimestampSchema.nullable(),
+  inboxId: RefIdSchema,
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  parentCaseId: z.uuid().nullable(),
+  registeredAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  closedAt: TimestampSchema.nullable(),
+  handlingSeconds: z.number().int().nonnegative(),
+  lock: CaseLockSchema.nullable(),
+});
+export type CaseView = z.infer<typeof CaseViewSchema>;
+
+/** Cursor pages: `nextCursor` is opaque; pass it back unchanged for the next page. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const CaseRefSchema = z.object({ number: CaseNumberSchema });
+
+export const exampleCase: CaseView = {
+  id: '01935c4e-7f6a-7b3c-9d2e-1a2b3c4d5e6f',
+  number: '2026-000123',
+  version: 1,
+  title: 'Snö ej röjd på Råsundavägen',
+  description: 'Trottoaren utanför nr 12 är inte plogad sedan i morse.',
+  status: 'new',
+  parkedUntil: null,
+  priority: 'normal',
+  channel: 'phone',
+  caseTypeId: 'snorojning',
+  categoryId: 'gata-park',
+  areaId: null,
+  orgUnitId: 'stadsbyggnad',
+  servicePointId: 'kundtjanst',
+  templateId: null,
+  inboxId: 'kundtjanst',
+  assigneeId: null,
+  assigneeName: null,
+  customerWantsAnswer: true,
+  customerAnswered: false,
+  secret: false,
+  secrecyParagraph: null,
+  personalData: false,
+  eventAt: null,
+  parentCaseId: null,
+  registeredAt: '2026-11-23T08:15:00.000Z',
+  updatedAt: '2026-11-23T08:15:00.000Z',
+  closedAt: null,
+  handlingSeconds: 0,
+  lock: null,
+};

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineRpc } from '../message.js';
+import { CaseFieldsSchema, CaseStatusSchema, CaseViewSchema, RefIdSchema } from './case.schemas.js';
+
+export const RegisterCaseRequestV1 = CaseFieldsSchema.partial()
+  .required({ title: true })
+  .extend({
+    status: CaseStatusSchema.extract([
+      'new',
+      'open',
+      'waiting_for_customer',
+      'with_external',
+      'resolved',
+      'closed',
+    ]).default('new'),
+    inboxId: RefIdSchema.optional(),
+    customerId: z.uuid().optional(),
+  });
+
+export const registerCaseV1 = defineRpc({
+  subject: 'case.rpc.register.v1',
+  request: RegisterCaseRequestV1,
+  response: CaseViewSchema,
+  example: { title: 'Fråga om bygglov för altan', channel: 'phone', caseTypeId: 'bygglov' },
+  description: 'Registers a new case and gives it the next case number of the year.',
+});

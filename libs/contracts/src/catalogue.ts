@@ -1,0 +1,32 @@
+import type { EventContract, RpcContract } from './message.js';
+import { registerCaseV1 } from './case/register-case.v1.js';
+import { getCaseV1 } from './case/get-case.v1.js';
+import { updateCaseV1 } from './case/update-case.v1.js';
+import { transitionCaseV1 } from './case/transition-case.v1.js';
+import { assignCaseV1 } from './case/assign-case.v1.js';
+import { listInboxV1 } from './case/list-inbox.v1.js';
+import { lockCaseV1, unlockCaseV1 } from './case/lock-case.v1.js';
+import { caseRegisteredV1 } from './case/case-registered.v1.js';
+import { caseUpdatedV1 } from './case/case-updated.v1.js';
+import { caseClosedV1, caseReopenedV1, caseStatusChangedV1 } from './case/case-status-changed.v1.js';
+import { caseAssignedV1 } from './case/case-assigned.v1.js';
+import { caseLockChangedV1 } from './case/case-lock-changed.v1.js';
+
+/** Every message of the platform; the subject catalogue in docs/ is written from this list. */
+export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
+  registerCaseV1,
+  getCaseV1,
+  updateCaseV1,
+  transitionCaseV1,
+  assignCaseV1,
+  listInboxV1,
+  lockCaseV1,
+  unlockCaseV1,
+  caseRegisteredV1,
+  caseUpdatedV1,
+  caseStatusChangedV1,
+  caseClosedV1,
+  caseReopenedV1,
+  caseAssignedV1,
+  caseLockChangedV1,
+];

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the platform returns, over HTTP, NATS and gRPC alike.
+ * Codes are part of the public API: do not rename one without a migration plan.
+ */
+export const ERROR_CODES = {
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'REQUEST.INVALID': 400,
+  'REQUEST.NOT_FOUND': 404,
+  'CASE.NOT_FOUND': 404,
+  'CASE.VERSION_CONFLICT': 409,
+  'CASE.TRANSITION_FORBIDDEN': 409,
+  'CASE.LOCKED': 423,
+  'CASE.NOT_LOCKED': 409,
+  'CASE.RELATION_INVALID': 409,
+  'CASE.REFERENCE_UNKNOWN': 422,
+  'CUSTOMER.NOT_FOUND': 404,
+  'CUSTOMER.VERSION_CONFLICT': 409,
+  'ENTRY.NOT_FOUND': 404,
+  'SERVICE.UNAVAILABLE': 503,
+  'SERVICE.TIMEOUT': 504,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+export const ErrorBodySchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code];
+}
+
+/** The one error type services throw for an expected failure; edges map its code once. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Field paths and messages of a failed validation, as returned with REQUEST.INVALID. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+export function invalidRequest(error: z.ZodError): DomainError {
+  return new DomainError('REQUEST.INVALID', 'The request is not valid', { fields: fieldIssues(error) });
+}
