@@ -1,1 +1,10 @@
-export {};
+export {
+  createDataSource,
+  schemaOf,
+  type DataSourceOptions,
+  type EntityClass,
+  type MigrationClass,
+} from './data-source.js';
+export { migrate, pendingSchemaChanges, runMigrateCommand, type MigrateCommandOptions } from './migrate.js';
+export { consoleLogger, type StructuredLogger } from './logger.js';
+export { ADVISORY_LOCK, quoteIdent } from './sql.js';
