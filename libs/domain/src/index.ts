@@ -1,1 +1,24 @@
-export const placeholder = 1;
+export {
+  CASE_NUMBER_MAX_SEQUENCE,
+  CASE_NUMBER_MAX_YEAR,
+  CASE_NUMBER_MIN_YEAR,
+  CaseNumberError,
+  findCaseNumberInText,
+  formatCaseNumber,
+  isCaseNumber,
+  parseCaseNumber,
+} from './case-number.js';
+export type { CaseNumberErrorReason, CaseNumberParts } from './case-number.js';
+export {
+  MASKED_INVALID_PERSONAL_IDENTITY_NUMBER,
+  PersonalIdentityNumberError,
+  isValidPersonalIdentityNumber,
+  maskPersonalIdentityNumber,
+  parsePersonalIdentityNumber,
+} from './personal-identity-number.js';
+export type {
+  PersonalIdentityNumber,
+  PersonalIdentityNumberErrorReason,
+  PersonalIdentityNumberKind,
+  PersonalIdentityNumberOptions,
+} from './personal-identity-number.js';
