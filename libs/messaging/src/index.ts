@@ -1,1 +1,2 @@
-export {};
+export { MessagingNames } from './names.js';
+export { connectNats, type ConnectNatsOptions } from './nats.js';
