@@ -1,0 +1,78 @@
+import type { RegisterCaseRequestV1 } from '@arende/contracts';
+import type { z } from 'zod';
+
+/** Cases a demo day starts with: what citizens of a city like Solna ask customer service. */
+export const DEMO_CASES: ReadonlyArray<z.input<typeof RegisterCaseRequestV1>> = [
+  {
+    title: 'Snöröjning har uteblivit på Råsundavägen',
+    description: 'Trottoaren utanför Råsundavägen 12 är inte plogad sedan i morse. Äldre boende kommer inte ut.',
+    channel: 'phone',
+    priority: 'prioritised',
+    caseTypeId: 'snorojning-utebliven',
+    categoryId: 'felanmalan',
+    orgUnitId: 'stadsbyggnad',
+    customerWantsAnswer: true,
+  },
+  {
+    title: 'Vill ansöka om hemtjänst för sin mamma',
+    description: 'Dottern ringer för sin mamma, 87 år, som behöver hjälp med inköp och städning.',
+    channel: 'phone',
+    caseTypeId: 'hemtjanst',
+    categoryId: 'ansokan',
+    orgUnitId: 'omvardnad',
+    inboxId: 'aldreomsorg',
+    customerWantsAnswer: true,
+    personalData: true,
+  },
+  {
+    title: 'Fråga om bygglov för altan',
+    description: 'Behövs bygglov för en altan på 25 kvm, 60 cm över mark?',
+    channel: 'email',
+    caseTypeId: 'bygglov',
+    categoryId: 'ansokan',
+    orgUnitId: 'stadsbyggnad',
+    status: 'closed',
+  },
+  {
+    title: 'Vattenläcka i lekparken vid Skytteholm',
+    description: 'Det sprutar vatten ur marken vid gungorna.',
+    channel: 'sms',
+    priority: 'urgent',
+    categoryId: 'felanmalan',
+    orgUnitId: 'stadsbyggnad',
+    customerWantsAnswer: true,
+  },
+  {
+    title: 'Faktura för förskola verkar fel',
+    description: 'Fakturan för november gäller 40 timmar i veckan men barnet går 30.',
+    channel: 'e_service',
+    caseTypeId: 'barnomsorg-faktura',
+    categoryId: 'faktura',
+    orgUnitId: 'barn-utbildning',
+    customerWantsAnswer: true,
+  },
+  {
+    title: 'När blir vårt barn placerat?',
+    description: 'Ansökan lämnades in i augusti, önskat startdatum januari.',
+    channel: 'web_form',
+    caseTypeId: 'barnomsorg-placering',
+    categoryId: 'status',
+    orgUnitId: 'barn-utbildning',
+  },
+  {
+    title: 'Öppettider för stadsbyggnadskontorets reception',
+    channel: 'visit',
+    caseTypeId: 'stadsbyggnad-info',
+    categoryId: 'fraga',
+    orgUnitId: 'stadsbyggnad',
+    status: 'closed',
+  },
+  {
+    title: 'Ansöka om kulturbidrag för körfestival',
+    description: 'Förening vill söka bidrag för en körfestival i maj.',
+    channel: 'email',
+    caseTypeId: 'kulturbidrag',
+    categoryId: 'ansokan',
+    orgUnitId: 'kultur-fritid',
+  },
+];
