@@ -1,7 +1,5 @@
 // Shared Jest settings for every workspace package. Jest runs in ESM mode
 // (node --experimental-vm-modules) because NestJS 12 ships ESM only.
-import path from 'node:path';
-
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -16,7 +14,7 @@ const esmOnlyRequiredFromCjs = ['cookie', 'content-disposition'];
 
 /** @param {string} packageDir absolute path of the workspace package */
 export function jestConfig(packageDir, overrides = {}) {
-  const root = path.resolve(packageDir, '../..');
+  const root = import.meta.dirname;
   return {
     rootDir: packageDir,
     testEnvironment: 'node',

@@ -1,1 +1,37 @@
-export {};
+import { createTokenVerifier } from '@arende/auth';
+import { loadConfigOrExit } from '@arende/config';
+import { MessagingNames, RpcClient, connectNats } from '@arende/messaging';
+import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
+import { startGateway } from './boot.js';
+import { gatewayConfig } from './config.js';
+
+const config = loadConfigOrExit(gatewayConfig, 'gateway');
+const logger = createLogger({ service: 'gateway' });
+const nc = await connectNats({ servers: config.NATS_URL, name: 'gateway' });
+const names = new MessagingNames(config.NATS_PREFIX);
+const verifier = createTokenVerifier({ issuer: config.ISSUER_URL, audience: config.TOKEN_AUDIENCE, jwksUri: config.JWKS_URL });
+const ops = createOpsHandler({
+  metrics: createMetrics('gateway'),
+  readiness: [{ name: 'nats', check: () => nc.flush() }],
+});
+const app = await startGateway({
+  rpc: new RpcClient({ nc, names, timeoutMs: config.RPC_TIMEOUT_MS }),
+  verifier,
+  ops,
+  logger,
+  host: config.HOST,
+  port: config.PORT,
+});
+logger.info({ url: await app.getUrl() }, 'gateway started');
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'gateway stopping');
+  await app.close();
+  await nc.drain();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

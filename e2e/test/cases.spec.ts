@@ -1,0 +1,268 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { type NatsConnection, connect } from '@nats-io/transport-node';
+import type { CaseView } from '@arende/contracts';
+import { type Platform, startPlatform } from '../src/platform.js';
+import { deleteStreams, readStream } from '../src/streams.js';
+import { Api } from './api.js';
+
+const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const swedishYear = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
+
+let platform: Platform;
+let api: Api;
+let nc: NatsConnection;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  api = new Api(platform);
+  nc = await connect({ servers: natsUrl });
+});
+
+afterAll(async () => {
+  await nc?.close();
+  await platform?.stop();
+  if (platform) await deleteStreams(natsUrl, platform.prefix);
+});
+
+async function register(fields: Record<string, unknown> = {}, as = 'anna'): Promise<CaseView> {
+  const response = await api.call<CaseView>('POST', '/api/v1/cases', {
+    as,
+    body: { title: 'Fråga om sophämtning', channel: 'phone', ...fields },
+  });
+  if (response.status !== 201) throw new Error(`register: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+describe('a case through the gateway', () => {
+  let first: CaseView;
+
+  beforeAll(async () => {
+    first = await register({ title: 'Snöröjning har uteblivit', inboxId: 'e2e-first', priority: 'normal' });
+  });
+
+  it('gets the first number of the Swedish year', () => {
+    expect(first.number).toBe(`${swedishYear}-000001`);
+    expect(first.status).toBe('new');
+    expect(first.version).toBe(1);
+  });
+
+  it('numbers the next cases in order without gaps', async () => {
+    const next = await register();
+    const after = await register();
+    expect(Number(next.number.slice(5))).toBe(Number(first.number.slice(5)) + 1);
+    expect(Number(after.number.slice(5))).toBe(Number(next.number.slice(5)) + 1);
+  });
+
+  it('reads back through GET /api/v1/cases/{number}', async () => {
+    const read = await api.call<CaseView>('GET', `/api/v1/cases/${first.number}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(first);
+  });
+
+  it('shows in its inbox listing', async () => {
+    const page = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/e2e-first/cases');
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((c) => c.number)).toEqual([first.number]);
+  });
+
+  it('publishes case.evt.registered.v1 to JetStream exactly once', async () => {
+    const jsm = await jetstreamManager(nc);
+    const stream = `${platform.prefix.toUpperCase()}CASE`;
+    let registered: Array<{ data: unknown }> = [];
+    const deadline = Date.now() + 5000;
+    do {
+      const messages = await readStream(jsm, stream).catch(() => []);
+      registered = messages.filter(
+        (m) => m.type === 'case.evt.registered.v1' && (m.data as CaseView).number === first.number,
+      );
+      if (registered.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } while (Date.now() < deadline);
+    // give a duplicate time to arrive if one were coming
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = (await readStream(jsm, stream)).filter(
+      (m) => m.type === 'case.evt.registered.v1' && (m.data as CaseView).number === first.number,
+    );
+    expect(again).toHaveLength(1);
+    expect(again[0].data).toEqual(first);
+  });
+
+  it('refuses a forbidden transition with 409 naming both states', async () => {
+    const closed = await register({ status: 'closed' });
+    const response = await api.call('POST', `/api/v1/cases/${closed.number}/status`, {
+      body: { version: closed.version, to: 'parked' },
+    });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: 'CASE.TRANSITION_FORBIDDEN', details: { from: 'closed', to: 'parked' } });
+  });
+
+  it('moves along allowed transitions and reopens a closed case', async () => {
+    const c = await register();
+    let version = c.version;
+    for (const to of ['open', 'waiting_for_customer', 'open', 'closed', 'reopened', 'resolved']) {
+      const response = await api.call<CaseView>('POST', `/api/v1/cases/${c.number}/status`, { body: { version, to } });
+      expect([to, response.status]).toEqual([to, 200]);
+      expect(response.body.status).toBe(to);
+      version = response.body.version;
+    }
+  });
+});
+
+describe('errors at the edge', () => {
+  it('401 AUTH.UNAUTHENTICATED without a token, and with a bad one', async () => {
+    const none = await api.call('GET', '/api/v1/inboxes/kundtjanst/cases', { as: null });
+    expect(none.status).toBe(401);
+    expect(none.body).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+    const bad = await api.call('GET', '/api/v1/inboxes/kundtjanst/cases', {
+      as: null,
+      headers: { authorization: 'Bearer not.a.token' },
+    });
+    expect(bad.status).toBe(401);
+    expect(bad.body).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+  });
+
+  it('403 AUTH.FORBIDDEN for a role that works no cases', async () => {
+    const response = await api.call('GET', '/api/v1/inboxes/kundtjanst/cases', { as: 'rut' });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('400 REQUEST.INVALID with the field paths', async () => {
+    const response = await api.call<{ code: string; details: { fields: Array<{ path: string }> } }>('POST', '/api/v1/cases', {
+      body: { title: '', priority: 'very', channel: 'pigeon' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('REQUEST.INVALID');
+    expect(response.body.details.fields.map((f) => f.path).sort()).toEqual(['channel', 'priority', 'title']);
+  });
+
+  it('400 REQUEST.INVALID for a body that is not JSON', async () => {
+    const response = await api.call('POST', '/api/v1/cases', { rawBody: '{"title": ' });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'REQUEST.INVALID' });
+  });
+
+  it('400 for a malformed case number, 404 CASE.NOT_FOUND for an unknown one', async () => {
+    const malformed = await api.call('GET', '/api/v1/cases/12345');
+    expect(malformed.status).toBe(400);
+    const unknown = await api.call('GET', '/api/v1/cases/1999-999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'CASE.NOT_FOUND' });
+  });
+
+  it('404 REQUEST.NOT_FOUND for an unknown route, with the correlation id', async () => {
+    const response = await api.call<{ code: string; correlationId: string }>('GET', '/api/v1/nothing-here', {
+      headers: { 'x-correlation-id': 'e2e-correlation-1' },
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ code: 'REQUEST.NOT_FOUND', correlationId: 'e2e-correlation-1' });
+  });
+});
+
+describe('two agents on one case', () => {
+  it('refuses a stale version with 409 CASE.VERSION_CONFLICT and loses neither change', async () => {
+    const c = await register({ title: 'Faktura för förskola' });
+    const annaRead = (await api.call<CaseView>('GET', `/api/v1/cases/${c.number}`, { as: 'anna' })).body;
+    const bertilRead = (await api.call<CaseView>('GET', `/api/v1/cases/${c.number}`, { as: 'bertil' })).body;
+
+    const anna = await api.call<CaseView>('PATCH', `/api/v1/cases/${c.number}`, {
+      as: 'anna',
+      body: { version: annaRead.version, changes: { priority: 'urgent' } },
+    });
+    expect(anna.status).toBe(200);
+
+    const bertil = await api.call('PATCH', `/api/v1/cases/${c.number}`, {
+      as: 'bertil',
+      body: { version: bertilRead.version, changes: { description: 'Kunden har skickat in underlag.' } },
+    });
+    expect(bertil.status).toBe(409);
+    expect(bertil.body).toMatchObject({ code: 'CASE.VERSION_CONFLICT', details: { currentVersion: anna.body.version } });
+
+    const reloaded = (await api.call<CaseView>('GET', `/api/v1/cases/${c.number}`, { as: 'bertil' })).body;
+    const retried = await api.call<CaseView>('PATCH', `/api/v1/cases/${c.number}`, {
+      as: 'bertil',
+      body: { version: reloaded.version, changes: { description: 'Kunden har skickat in underlag.' } },
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ priority: 'urgent', description: 'Kunden har skickat in underlag.' });
+  });
+});
+
+describe('locks', () => {
+  it('423 CASE.LOCKED with the holder for others; a supervisor forces it open', async () => {
+    const c = await register();
+    const locked = await api.call<CaseView>('POST', `/api/v1/cases/${c.number}/lock`, { as: 'anna' });
+    expect(locked.status).toBe(200);
+    expect(locked.body.lock).toMatchObject({ holderId: expect.any(String) as string });
+
+    const other = await api.call('PATCH', `/api/v1/cases/${c.number}`, {
+      as: 'bertil',
+      body: { version: locked.body.version, changes: { title: 'Ny rubrik' } },
+    });
+    expect(other.status).toBe(423);
+    expect(other.body).toMatchObject({ code: 'CASE.LOCKED', details: { holderId: locked.body.lock?.holderId } });
+
+    const notForced = await api.call('DELETE', `/api/v1/cases/${c.number}/lock`, { as: 'bertil' });
+    expect(notForced.status).toBe(423);
+    const agentForce = await api.call('DELETE', `/api/v1/cases/${c.number}/lock?force=true`, { as: 'bertil' });
+    expect(agentForce.status).toBe(403);
+    const forced = await api.call<CaseView>('DELETE', `/api/v1/cases/${c.number}/lock?force=true`, { as: 'cecilia' });
+    expect(forced.status).toBe(200);
+    expect(forced.body.lock).toBeNull();
+  });
+});
+
+describe('inbox listing', () => {
+  it('lists urgent, prioritised, normal and oldest first within each, page by page', async () => {
+    const inboxId = 'e2e-order';
+    const made: CaseView[] = [];
+    for (const priority of ['normal', 'urgent', 'prioritised', 'normal', 'urgent', 'prioritised', 'normal']) {
+      made.push(await register({ inboxId, priority }));
+    }
+    const rank = { urgent: 0, prioritised: 1, normal: 2 } as const;
+    const expected = [...made]
+      .sort((a, b) => rank[a.priority] - rank[b.priority] || a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id))
+      .map((c) => c.number);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=3&cursor=${cursor}` : '?limit=3';
+      const page = await api.call<{ items: CaseView[]; nextCursor: string | null }>('GET', `/api/v1/inboxes/${inboxId}/cases${query}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c) => c.number));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(3);
+  });
+
+  it('rejects a cursor it did not give out', async () => {
+    const response = await api.call('GET', '/api/v1/inboxes/kundtjanst/cases?cursor=bm9wZQ');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'REQUEST.INVALID' });
+  });
+});
+
+describe('operations', () => {
+  it('serves OpenAPI 3 with the case routes', async () => {
+    const response = await api.call<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/openapi.json', { as: null });
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{number}', '/api/v1/inboxes/{inboxId}/cases']),
+    );
+  });
+
+  it('answers health and metrics without a token', async () => {
+    expect((await api.call('GET', '/health/live', { as: null })).status).toBe(200);
+    expect((await api.call('GET', '/health/ready', { as: null })).status).toBe(200);
+    const metrics = await api.call<string>('GET', '/metrics', { as: null });
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain('process_cpu_user_seconds_total');
+    const caseCore = await fetch(`${platform.caseCoreOpsUrl}/health/ready`);
+    expect(caseCore.status).toBe(200);
+  });
+});

@@ -1,0 +1,92 @@
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
+import type { CaseCoreConfig } from './config.js';
+import { CaseHandler } from './handlers/case.handler.js';
+import { CaseRepository } from './repositories/case.repository.js';
+import { CaseService } from './services/case.service.js';
+import { stockholmYear } from './services/stockholm-time.js';
+
+/** What case-core runs on; main.ts connects it, tests hand in their own. */
+export interface CaseCoreInfrastructure {
+  config: CaseCoreConfig;
+  dataSource: DataSource;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  names: MessagingNames;
+  logger: Logger;
+}
+
+const INFRASTRUCTURE = Symbol('CaseCoreInfrastructure');
+
+/** Starts and stops what listens: the RPC subjects and the outbox relay. */
+class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: CaseCoreInfrastructure,
+    @Inject(CaseRepository) private readonly cases: CaseRepository,
+    @Inject(CaseHandler) private readonly handler: CaseHandler,
+    @Inject(RpcServer) private readonly rpc: RpcServer,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const year = stockholmYear(new Date());
+    await this.cases.ensureYearSequence(year);
+    await this.cases.ensureYearSequence(year + 1);
+    this.relay.start();
+    this.handler.listen();
+    this.infra.logger.info({ prefix: this.infra.names.prefix }, 'case-core listening');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpc.close();
+    await this.relay.stop();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(infra: CaseCoreInfrastructure): DynamicModule {
+    return {
+      module: AppModule,
+      providers: [
+        { provide: INFRASTRUCTURE, useValue: infra },
+        {
+          provide: CaseRepository,
+          useFactory: () => new CaseRepository(infra.dataSource, infra.config.DB_SCHEMA),
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: () =>
+            new OutboxRelay({
+              dataSource: infra.dataSource,
+              schema: infra.config.DB_SCHEMA,
+              js: infra.js,
+              names: infra.names,
+              logger: infra.logger,
+              retentionDays: infra.config.OUTBOX_RETENTION_DAYS,
+            }),
+        },
+        {
+          provide: RpcServer,
+          useFactory: () => new RpcServer({ nc: infra.nc, names: infra.names, service: 'case-core', logger: infra.logger }),
+        },
+        {
+          provide: CaseService,
+          useFactory: (cases: CaseRepository, relay: OutboxRelay) =>
+            new CaseService(infra.dataSource, cases, relay, { defaultInboxId: infra.config.DEFAULT_INBOX_ID }),
+          inject: [CaseRepository, OutboxRelay],
+        },
+        {
+          provide: CaseHandler,
+          useFactory: (rpc: RpcServer, cases: CaseService) => new CaseHandler(rpc, cases),
+          inject: [RpcServer, CaseService],
+        },
+        CaseCoreLifecycle,
+      ],
+    };
+  }
+}

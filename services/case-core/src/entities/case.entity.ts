@@ -1,0 +1,111 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+@Entity({ name: 'case' })
+@Unique('case_number_key', ['number'])
+@Index('case_inbox_order_idx', ['inboxId', 'priorityRank', 'registeredAt', 'id'])
+@Index('case_parent_idx', ['parentCaseId'])
+@Index('case_assignee_idx', ['assigneeId'])
+export class CaseEntity {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'case_pkey' })
+  id: string;
+
+  @Column('text')
+  number: string;
+
+  @Column('integer')
+  version: number;
+
+  @Column('text')
+  title: string;
+
+  @Column('text', { default: '' })
+  description: string;
+
+  @Column('text')
+  status: string;
+
+  @Column('timestamptz', { name: 'parked_until', nullable: true })
+  parkedUntil: Date | null;
+
+  @Column('text')
+  priority: string;
+
+  /** 0 urgent, 1 prioritised, 2 normal: the inbox sorts on it. */
+  @Column('smallint', { name: 'priority_rank' })
+  priorityRank: number;
+
+  @Column('text')
+  channel: string;
+
+  @Column('text', { name: 'case_type_id', nullable: true })
+  caseTypeId: string | null;
+
+  @Column('text', { name: 'category_id', nullable: true })
+  categoryId: string | null;
+
+  @Column('text', { name: 'area_id', nullable: true })
+  areaId: string | null;
+
+  @Column('text', { name: 'org_unit_id', nullable: true })
+  orgUnitId: string | null;
+
+  @Column('text', { name: 'service_point_id', nullable: true })
+  servicePointId: string | null;
+
+  @Column('text', { name: 'template_id', nullable: true })
+  templateId: string | null;
+
+  @Column('text', { name: 'inbox_id' })
+  inboxId: string;
+
+  @Column('text', { name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @Column('text', { name: 'assignee_name', nullable: true })
+  assigneeName: string | null;
+
+  @Column('boolean', { name: 'customer_wants_answer', default: false })
+  customerWantsAnswer: boolean;
+
+  @Column('boolean', { name: 'customer_answered', default: false })
+  customerAnswered: boolean;
+
+  @Column('boolean', { default: false })
+  secret: boolean;
+
+  @Column('text', { name: 'secrecy_paragraph', nullable: true })
+  secrecyParagraph: string | null;
+
+  @Column('boolean', { name: 'personal_data', default: false })
+  personalData: boolean;
+
+  @Column('timestamptz', { name: 'event_at', nullable: true })
+  eventAt: Date | null;
+
+  @Column('timestamptz', { name: 'registered_at' })
+  registeredAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column('integer', { name: 'handling_seconds', default: 0 })
+  handlingSeconds: number;
+
+  @Column('text', { name: 'lock_holder_id', nullable: true })
+  lockHolderId: string | null;
+
+  @Column('text', { name: 'lock_holder_name', nullable: true })
+  lockHolderName: string | null;
+
+  @Column('timestamptz', { name: 'locked_at', nullable: true })
+  lockedAt: Date | null;
+
+  @Column('uuid', { name: 'parent_case_id', nullable: true })
+  parentCaseId: string | null;
+
+  @Column('text', { name: 'registered_by' })
+  registeredBy: string;
+}

@@ -1,0 +1,178 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor, CaseStatus, CaseView, EventEnvelope } from '@arende/contracts';
+import { type CaseRow, PRIORITY_RANK } from './case.row.js';
+
+export interface EventLogRow {
+  caseId: string;
+  kind: string;
+  actor: Actor;
+  occurredAt: Date;
+  changes: Record<string, { before: unknown; after: unknown }> | null;
+}
+
+export interface InboxPosition {
+  priorityRank: number;
+  registeredAt: string;
+  id: string;
+}
+
+const UNDEFINED_TABLE = '42P01';
+
+function isPgError(error: unknown, code: string): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === code || e?.driverError?.code === code;
+}
+
+/** Queries of the case table and its event log; no rules here. */
+export class CaseRepository {
+  private readonly registerSql: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+  ) {
+    const s = `"${schema}"`;
+    // One statement, one round trip: the case (numbered from the year's sequence), its outbox event with the
+    // number filled in, and its first event-log line. This is the platform's hottest write.
+    this.registerSql = `WITH c AS (
+      INSERT INTO ${s}."case" (id, number, version, title, description, status, parked_until, priority, priority_rank,
+        channel, case_type_id, category_id, area_id, org_unit_id, service_point_id, template_id, inbox_id,
+        assignee_id, assignee_name, customer_wants_answer, customer_answered, secret, secrecy_paragraph,
+        personal_data, event_at, registered_at, updated_at, closed_at, handling_seconds, registered_by, parent_case_id)
+      VALUES ($1, $2 || '-' || lpad(nextval($3::regclass)::text, 6, '0'), 1, $4, $5, $6, NULL, $7, $8,
+        $9, $10, $11, $12, $13, $14, $15, $16,
+        NULL, NULL, $17, $18, $19, $20,
+        $21, $22, $23, $23, $24, 0, $25, NULL)
+      RETURNING id, number
+    ), o AS (
+      INSERT INTO ${s}.outbox (id, subject, payload)
+      SELECT $26, $27, jsonb_set($28::jsonb, '{data,number}', to_jsonb(c.number)) FROM c
+    ), l AS (
+      INSERT INTO ${s}.case_event (case_id, kind, actor_id, actor_name, occurred_at, changes)
+      SELECT c.id, 'registered', $29, $30, $23, NULL FROM c
+    )
+    SELECT number FROM c`;
+  }
+
+  private sequenceName(year: number): string {
+    return `"${this.schema}".case_number_${year}`;
+  }
+
+  /** Case numbers are never reused: a sequence per year, with no cycle, up to 999999. */
+  async ensureYearSequence(year: number): Promise<void> {
+    await this.dataSource.query(
+      `CREATE SEQUENCE IF NOT EXISTS ${this.sequenceName(year)} AS integer MINVALUE 1 MAXVALUE 999999 NO CYCLE`,
+    );
+  }
+
+  /** Writes a registered case with its event and log line in one statement; returns the case number. */
+  async insertRegistered(view: CaseView, year: number, event: EventEnvelope<CaseView>, actor: Actor): Promise<string> {
+    const params = [
+      view.id,
+      String(year),
+      this.sequenceName(year),
+      view.title,
+      view.description,
+      view.status,
+      view.priority,
+      PRIORITY_RANK[view.priority],
+      view.channel,
+      view.caseTypeId,
+      view.categoryId,
+      view.areaId,
+      view.orgUnitId,
+      view.servicePointId,
+      view.templateId,
+      view.inboxId,
+      view.customerWantsAnswer,
+      view.customerAnswered,
+      view.secret,
+      view.secrecyParagraph,
+      view.personalData,
+      view.eventAt,
+      view.registeredAt,
+      view.closedAt,
+      actor.id,
+      event.id,
+      event.type,
+      JSON.stringify(event),
+      actor.id,
+      actor.name ?? null,
+    ];
+    try {
+      const rows = (await this.dataSource.query(this.registerSql, params)) as Array<{ number: string }>;
+      return rows[0].number;
+    } catch (error) {
+      if (!isPgError(error, UNDEFINED_TABLE)) throw error;
+      await this.ensureYearSequence(year);
+      const rows = (await this.dataSource.query(this.registerSql, params)) as Array<{ number: string }>;
+      return rows[0].number;
+    }
+  }
+
+  async findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
+    const rows = (await manager.query(`SELECT * FROM "${this.schema}"."case" WHERE number = $1`, [number])) as CaseRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Reads the case and holds its row until the transaction ends. */
+  async findByNumberForUpdate(manager: EntityManager, number: string): Promise<CaseRow | null> {
+    const rows = (await manager.query(`SELECT * FROM "${this.schema}"."case" WHERE number = $1 FOR UPDATE`, [
+      number,
+    ])) as CaseRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Sets columns and bumps the version. */
+  async update(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<CaseRow> {
+    const names = Object.keys(columns);
+    const assignments = names.map((name, i) => `"${name}" = $${i + 3}`);
+    const rows = (await manager.query(
+      `UPDATE "${this.schema}"."case" SET ${[...assignments, 'version = version + 1', 'updated_at = $2'].join(', ')}
+       WHERE id = $1 RETURNING *`,
+      [id, at, ...names.map((n) => columns[n])],
+    )) as [CaseRow[], number];
+    return rows[0][0];
+  }
+
+  /** Sets columns without a new version (locks: holding a case is not a change of its content). */
+  async setWithoutVersion(manager: EntityManager, id: string, columns: Record<string, unknown>): Promise<CaseRow> {
+    const names = Object.keys(columns);
+    const rows = (await manager.query(
+      `UPDATE "${this.schema}"."case" SET ${names.map((n, i) => `"${n}" = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
+      [id, ...names.map((n) => columns[n])],
+    )) as [CaseRow[], number];
+    return rows[0][0];
+  }
+
+  async insertEventLog(manager: EntityManager, rows: EventLogRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values: unknown[] = [];
+    const tuples = rows.map((row, i) => {
+      values.push(row.caseId, row.kind, row.actor.id, row.actor.name ?? null, row.occurredAt, row.changes);
+      const b = i * 6;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+    });
+    await manager.query(
+      `INSERT INTO "${this.schema}".case_event (case_id, kind, actor_id, actor_name, occurred_at, changes) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+
+  /** One page of an inbox in work order: urgent, prioritised, normal; oldest first within each. */
+  async listInbox(inboxId: string, statuses: readonly CaseStatus[], after: InboxPosition | null, limit: number) {
+    const params: unknown[] = [inboxId, statuses, limit];
+    let keyset = '';
+    if (after) {
+      params.push(after.priorityRank, after.registeredAt, after.id);
+      keyset = 'AND (priority_rank, registered_at, id) > ($4, $5, $6)';
+    }
+    return (await this.dataSource.query(
+      `SELECT * FROM "${this.schema}"."case"
+       WHERE inbox_id = $1 AND status = ANY($2) ${keyset}
+       ORDER BY priority_rank, registered_at, id
+       LIMIT $3`,
+      params,
+    )) as CaseRow[];
+  }
+}

@@ -1,0 +1,372 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type Actor,
+  type CaseStatus,
+  type CaseView,
+  type EventContract,
+  DomainError,
+  caseAssignedV1,
+  caseClosedV1,
+  caseLockChangedV1,
+  caseRegisteredV1,
+  caseReopenedV1,
+  caseStatusChangedV1,
+  caseUpdatedV1,
+  type AssignCaseRequestV1,
+  type ListInboxRequestV1,
+  type RegisterCaseRequestV1,
+  type TransitionCaseRequestV1,
+  type UpdateCaseRequestV1,
+} from '@arende/contracts';
+import { Outbox, createEnvelope } from '@arende/messaging';
+import { uuidv7 } from 'uuidv7';
+import type { z } from 'zod';
+import { type CaseRepository, type EventLogRow, type InboxPosition } from '../repositories/case.repository.js';
+import { type CaseRow, FIELD_COLUMNS, PRIORITY_RANK, type UpdatableField, toCaseView } from '../repositories/case.row.js';
+import { assertTransition } from './case-status.js';
+import { stockholmYear } from './stockholm-time.js';
+
+export interface RequestContext {
+  actor: Actor;
+  correlationId: string;
+}
+
+/** Anything that should hear that events were committed (the outbox relay). */
+export interface CommitListener {
+  nudge(): void;
+}
+
+const SUPERVISING_ROLES = ['supervisor', 'admin'];
+const NOT_CLOSED: readonly CaseStatus[] = ['new', 'open', 'waiting_for_customer', 'with_external', 'parked', 'resolved', 'reopened'];
+/** Satisfies the case-number pattern until the database gives the real number (it is filled in by the same statement). */
+const NUMBER_PENDING = '0000-000000';
+
+export interface CaseServiceOptions {
+  defaultInboxId: string;
+}
+
+export class CaseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly listener: CommitListener,
+    private readonly options: CaseServiceOptions,
+  ) {}
+
+  async register(input: z.output<typeof RegisterCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+    const now = new Date();
+    const at = now.toISOString();
+    const view: CaseView = {
+      id: uuidv7(),
+      number: NUMBER_PENDING,
+      version: 1,
+      title: input.title,
+      description: input.description ?? '',
+      status: input.status,
+      parkedUntil: null,
+      priority: input.priority ?? 'normal',
+      channel: input.channel ?? 'phone',
+      caseTypeId: input.caseTypeId ?? null,
+      categoryId: input.categoryId ?? null,
+      areaId: input.areaId ?? null,
+      orgUnitId: input.orgUnitId ?? null,
+      servicePointId: input.servicePointId ?? null,
+      templateId: input.templateId ?? null,
+      inboxId: input.inboxId ?? this.options.defaultInboxId,
+      assigneeId: null,
+      assigneeName: null,
+      customerWantsAnswer: input.customerWantsAnswer ?? false,
+      customerAnswered: input.customerAnswered ?? false,
+      secret: input.secret ?? false,
+      secrecyParagraph: input.secrecyParagraph ?? null,
+      personalData: input.personalData ?? false,
+      eventAt: input.eventAt ?? null,
+      parentCaseId: null,
+      registeredAt: at,
+      updatedAt: at,
+      closedAt: input.status === 'closed' ? at : null,
+      handlingSeconds: 0,
+      lock: null,
+    };
+    const event = createEnvelope(caseRegisteredV1, view, ctx);
+    view.number = await this.cases.insertRegistered(view, stockholmYear(now), event, ctx.actor);
+    this.listener.nudge();
+    return view;
+  }
+
+  async get(number: string): Promise<CaseView> {
+    const row = await this.cases.findByNumber(number);
+    if (!row) throw notFound(number);
+    return toCaseView(row);
+  }
+
+  async update(input: z.output<typeof UpdateCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+    return this.change(input.number, ctx, async (manager, row, now) => {
+      assertEditable(row, ctx.actor, input.version);
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      const columns: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(input.changes) as Array<[UpdatableField, unknown]>) {
+        if (value === undefined) continue;
+        const column = FIELD_COLUMNS[field];
+        const before = toCaseView(row)[field];
+        if (before === value) continue;
+        changes[field] = { before, after: value };
+        columns[column] = value;
+        if (field === 'priority') columns.priority_rank = PRIORITY_RANK[value as CaseView['priority']];
+      }
+      if (Object.keys(changes).length === 0) return { row, events: [], log: [] };
+      const updated = await this.cases.update(manager, row.id, columns, now);
+      return {
+        row: updated,
+        log: [{ caseId: row.id, kind: 'updated', actor: ctx.actor, occurredAt: now, changes }],
+        events: [
+          event(caseUpdatedV1, { caseId: row.id, number: row.number, version: updated.version, changes }),
+        ],
+      };
+    });
+  }
+
+  async transition(input: z.output<typeof TransitionCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+    if (input.parkedUntil !== undefined && input.to !== 'parked') {
+      throw new DomainError('REQUEST.INVALID', 'parkedUntil goes only with the status parked', {
+        fields: [{ path: 'parkedUntil', message: 'Only with to = parked' }],
+      });
+    }
+    return this.change(input.number, ctx, async (manager, row, now) => {
+      assertNotLockedByOther(row, ctx.actor);
+      assertVersion(row, input.version);
+      const from = row.status as CaseStatus;
+      assertTransition(from, input.to);
+      const columns: Record<string, unknown> = {
+        status: input.to,
+        parked_until: input.to === 'parked' ? (input.parkedUntil ?? null) : null,
+      };
+      if (input.to === 'closed') {
+        columns.closed_at = now;
+        columns.handling_seconds = Math.max(0, Math.round((now.getTime() - row.registered_at.getTime()) / 1000));
+      }
+      if (input.to === 'reopened') columns.closed_at = null;
+      const updated = await this.cases.update(manager, row.id, columns, now);
+      const data = {
+        caseId: row.id,
+        number: row.number,
+        version: updated.version,
+        from,
+        to: input.to,
+        parkedUntil: updated.parked_until?.toISOString() ?? null,
+        reason: input.reason ?? null,
+        inboxId: updated.inbox_id,
+        assigneeId: updated.assignee_id,
+      };
+      const events = [event(caseStatusChangedV1, data)];
+      if (input.to === 'closed') events.push(event(caseClosedV1, data));
+      if (input.to === 'reopened') events.push(event(caseReopenedV1, data));
+      return {
+        row: updated,
+        events,
+        log: [
+          {
+            caseId: row.id,
+            kind: 'status-changed',
+            actor: ctx.actor,
+            occurredAt: now,
+            changes: { status: { before: from, after: input.to }, ...(input.reason ? { reason: { before: null, after: input.reason } } : {}) },
+          },
+        ],
+      };
+    });
+  }
+
+  async assign(input: z.output<typeof AssignCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+    return this.change(input.number, ctx, async (manager, row, now) => {
+      assertEditable(row, ctx.actor, input.version);
+      if (row.assignee_id === input.assigneeId) return { row, events: [], log: [] };
+      const assigneeName = input.assigneeId === null ? null : (input.assigneeName ?? null);
+      const updated = await this.cases.update(
+        manager,
+        row.id,
+        { assignee_id: input.assigneeId, assignee_name: assigneeName },
+        now,
+      );
+      return {
+        row: updated,
+        log: [
+          {
+            caseId: row.id,
+            kind: 'assigned',
+            actor: ctx.actor,
+            occurredAt: now,
+            changes: { assignee: { before: row.assignee_id, after: input.assigneeId } },
+          },
+        ],
+        events: [
+          event(caseAssignedV1, {
+            caseId: row.id,
+            number: row.number,
+            version: updated.version,
+            inboxId: updated.inbox_id,
+            assigneeId: input.assigneeId,
+            assigneeName,
+            previousAssigneeId: row.assignee_id,
+          }),
+        ],
+      };
+    });
+  }
+
+  async lock(number: string, ctx: RequestContext): Promise<CaseView> {
+    return this.change(number, ctx, async (manager, row, now) => {
+      if (row.lock_holder_id === ctx.actor.id) return { row, events: [], log: [] };
+      assertNotLockedByOther(row, ctx.actor);
+      const updated = await this.cases.setWithoutVersion(manager, row.id, {
+        lock_holder_id: ctx.actor.id,
+        lock_holder_name: ctx.actor.name ?? null,
+        locked_at: now,
+      });
+      const lock = toCaseView(updated).lock;
+      return {
+        row: updated,
+        log: [{ caseId: row.id, kind: 'locked', actor: ctx.actor, occurredAt: now, changes: null }],
+        events: [event(caseLockChangedV1, { caseId: row.id, number: row.number, lock, forced: false })],
+      };
+    });
+  }
+
+  async unlock(number: string, force: boolean, ctx: RequestContext): Promise<CaseView> {
+    return this.change(number, ctx, async (manager, row, now) => {
+      if (row.lock_holder_id === null) {
+        throw new DomainError('CASE.NOT_LOCKED', `Case ${number} is not locked`);
+      }
+      const own = row.lock_holder_id === ctx.actor.id;
+      if (!own) {
+        if (!force) assertNotLockedByOther(row, ctx.actor);
+        if (!ctx.actor.roles.some((r) => SUPERVISING_ROLES.includes(r))) {
+          throw new DomainError('AUTH.FORBIDDEN', 'Only a supervisor can force open a lock somebody else holds');
+        }
+      }
+      const updated = await this.cases.setWithoutVersion(manager, row.id, {
+        lock_holder_id: null,
+        lock_holder_name: null,
+        locked_at: null,
+      });
+      const forced = !own;
+      return {
+        row: updated,
+        log: [
+          {
+            caseId: row.id,
+            kind: forced ? 'lock-forced' : 'unlocked',
+            actor: ctx.actor,
+            occurredAt: now,
+            changes: { lock: { before: row.lock_holder_id, after: null } },
+          },
+        ],
+        events: [event(caseLockChangedV1, { caseId: row.id, number: row.number, lock: null, forced })],
+      };
+    });
+  }
+
+  async listInbox(input: z.output<typeof ListInboxRequestV1>): Promise<{ items: CaseView[]; nextCursor: string | null }> {
+    const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
+    const rows = await this.cases.listInbox(input.inboxId, input.statuses ?? NOT_CLOSED, after, input.limit + 1);
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > input.limit && last
+        ? encodeCursor({ priorityRank: last.priority_rank, registeredAt: last.registered_at.toISOString(), id: last.id })
+        : null;
+    return { items: page.map(toCaseView), nextCursor };
+  }
+
+  /**
+   * The shape of every change: lock the row, apply the rule, write the log and the events in the same
+   * transaction, then tell the relay.
+   */
+  private async change(
+    number: string,
+    ctx: RequestContext,
+    apply: (
+      manager: EntityManager,
+      row: CaseRow,
+      now: Date,
+    ) => Promise<{ row: CaseRow; events: PendingEvent[]; log: EventLogRow[] }>,
+  ): Promise<CaseView> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const row = await this.cases.findByNumberForUpdate(manager, number);
+      if (!row) throw notFound(number);
+      const outcome = await apply(manager, row, new Date());
+      await this.cases.insertEventLog(manager, outcome.log);
+      for (const pending of outcome.events) {
+        await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));
+      }
+      return outcome;
+    });
+    if (result.events.length > 0) this.listener.nudge();
+    return toCaseView(result.row);
+  }
+}
+
+interface PendingEvent {
+  contract: EventContract;
+  data: unknown;
+}
+
+function event<T extends z.ZodType>(contract: EventContract<T>, data: z.input<T>): PendingEvent {
+  return { contract: contract as unknown as EventContract, data };
+}
+
+function notFound(number: string): DomainError {
+  return new DomainError('CASE.NOT_FOUND', `No case ${number}`);
+}
+
+function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
+  if (row.lock_holder_id !== null && row.lock_holder_id !== actor.id) {
+    throw new DomainError('CASE.LOCKED', `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`, {
+      holderId: row.lock_holder_id,
+      holderName: row.lock_holder_name,
+      since: row.locked_at?.toISOString() ?? null,
+    });
+  }
+}
+
+function assertVersion(row: CaseRow, version: number): void {
+  if (row.version !== version) {
+    throw new DomainError(
+      'CASE.VERSION_CONFLICT',
+      `Case ${row.number} was changed by someone else (version ${row.version}, you had ${version}); reload it`,
+      { currentVersion: row.version, yourVersion: version },
+    );
+  }
+}
+
+function assertEditable(row: CaseRow, actor: Actor, version: number): void {
+  assertNotLockedByOther(row, actor);
+  assertVersion(row, version);
+  if (row.status === 'closed') {
+    throw new DomainError('CASE.CLOSED', `Case ${row.number} is closed; reopen it to change it`);
+  }
+}
+
+function encodeCursor(position: InboxPosition): string {
+  return Buffer.from(JSON.stringify([position.priorityRank, position.registeredAt, position.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): InboxPosition {
+  try {
+    const [priorityRank, registeredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof priorityRank === 'number' &&
+      typeof registeredAt === 'string' &&
+      !Number.isNaN(Date.parse(registeredAt)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/.test(id)
+    ) {
+      return { priorityRank, registeredAt, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError('REQUEST.INVALID', 'The cursor is not one this API gave out', {
+    fields: [{ path: 'cursor', message: 'Unknown cursor' }],
+  });
+}

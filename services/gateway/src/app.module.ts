@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { TokenVerifier } from '@arende/auth';
+import { RpcClient } from '@arende/messaging';
+import type { OpsHandler } from '@arende/observability';
+import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard.js';
+import { CaseController } from './controllers/case.controller.js';
+import { InboxController } from './controllers/inbox.controller.js';
+import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
+
+export interface GatewayDependencies {
+  rpc: RpcClient;
+  verifier: TokenVerifier;
+  ops: OpsHandler;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(deps: GatewayDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [CaseController, InboxController, OpsController],
+      providers: [
+        { provide: RpcClient, useValue: deps.rpc },
+        { provide: TOKEN_VERIFIER, useValue: deps.verifier },
+        { provide: OPS_HANDLER, useValue: deps.ops },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

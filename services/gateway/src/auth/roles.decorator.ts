@@ -1,0 +1,14 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@arende/auth';
+
+export const ROLES_KEY = 'arende:roles';
+export const PUBLIC_KEY = 'arende:public';
+
+/** The roles that may call a route (any one of them). Every route declares roles or @Public(). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** A route anyone may call without a token (health, metrics, API docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Staff who work cases: agents, supervisors, administrators and internal case officers. */
+export const CASE_WORKERS: Role[] = ['agent', 'supervisor', 'admin', 'officer'];

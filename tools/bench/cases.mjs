@@ -1,0 +1,163 @@
+// `npm run bench:cases`: registers cases through the gateway at concurrency 1, 8 and 32 and writes
+// throughput and latency percentiles, with the machine and date, to docs/benchmarks.md.
+// The platform runs as separate processes (issuer, case-core, gateway); the load generator is this process.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'undici';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { deleteStreams, startPlatform } from '../../e2e/dist/index.js';
+
+function rssMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CASES = Number(process.env.BENCH_CASES ?? 10_000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
+const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
+
+const body = JSON.stringify({
+  title: 'Snöröjning har uteblivit på Råsundavägen',
+  description: 'Trottoaren utanför Råsundavägen 12 är inte plogad sedan i morse.',
+  channel: 'phone',
+  priority: 'normal',
+  caseTypeId: 'snorojning-utebliven',
+  categoryId: 'felanmalan',
+  orgUnitId: 'stadsbyggnad',
+  customerWantsAnswer: true,
+});
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function load(pool, token, total, concurrency) {
+  const latencies = new Float64Array(total);
+  let next = 0;
+  let errors = 0;
+  let firstError = '';
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  async function worker() {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const started = performance.now();
+      const response = await pool.request({ method: 'POST', path: '/api/v1/cases', headers, body });
+      const text = await response.body.text();
+      latencies[i] = performance.now() - started;
+      if (response.statusCode !== 201) {
+        errors++;
+        firstError ||= `HTTP ${response.statusCode} ${text.slice(0, 200)}`;
+      }
+    }
+  }
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  return {
+    concurrency,
+    total,
+    errors,
+    firstError,
+    seconds,
+    throughput: total / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: execSync('psql --version 2>/dev/null || true').toString().trim() || 'unknown',
+    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
+  };
+}
+
+function writeReport(results, rss, events, created, m) {
+  const file = path.join(root, 'docs/benchmarks.md');
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  const rows = results.map(
+    (r) =>
+      `| ${r.concurrency} | ${r.total} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,
+  );
+  const section = [
+    '<!-- bench:cases:start -->',
+    '## Case registration through the gateway (`npm run bench:cases`)',
+    '',
+    `Measured ${date} on ${m.cpu}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.postgres}; commit ${m.commit}.`,
+    'Path: HTTP POST /api/v1/cases with an RS256 bearer token → gateway (fastify) → NATS request → case-core →',
+    'one PostgreSQL statement (case + outbox row + event-log line) → outbox relay → JetStream. The load generator',
+    `(undici, keep-alive, one connection per concurrent client) runs on the same machine; ${WARMUP} warm-up cases first.`,
+    '',
+    '| concurrency | cases | cases/s | p50 ms | p95 ms | p99 ms | errors |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `Events: ${events} \`case.evt.registered.v1\` messages in the stream for ${created} cases registered (exactly once each: ${events === created ? 'yes' : 'NO'}).`,
+    '',
+    'Resident memory after the run: ' + Object.entries(rss).map(([name, mib]) => `${name} ${mib} MiB`).join(', ') + '.',
+    '',
+    'Target (issue 3): at least 900 cases/s at concurrency 32 with p99 under 100 ms.',
+    '<!-- bench:cases:end -->',
+  ].join('\n');
+  let text = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nFigures measured on the machine named with each table; rerun the command to refresh a table.\n';
+  const pattern = /<!-- bench:cases:start -->[\s\S]*<!-- bench:cases:end -->/;
+  text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const platform = await startPlatform({ label: 'bench' });
+let exitCode = 0;
+try {
+  const { loginWithPassword } = await import('../../libs/local-issuer/dist/index.js');
+  const token = await loginWithPassword({ issuer: platform.issuerUrl, username: 'anna', password: 'demo' });
+  const pool = new Pool(platform.gatewayUrl, { connections: Math.max(...LEVELS), pipelining: 1 });
+  const warm = await load(pool, token, WARMUP, 8);
+  if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`);
+  const results = [];
+  for (const concurrency of LEVELS) {
+    const result = await load(pool, token, CASES, concurrency);
+    console.log(
+      `c=${concurrency}: ${result.throughput.toFixed(0)} cases/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+    );
+    results.push(result);
+  }
+  await pool.close();
+  const rss = Object.fromEntries(Object.entries(platform.processes).map(([name, child]) => [name, rssMiB(child.pid)]));
+  const created = WARMUP + results.reduce((sum, r) => sum + r.total - r.errors, 0);
+  // Let the relay publish the last rows before counting.
+  let events = 0;
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(`${platform.prefix.toUpperCase()}CASE`).catch(() => null);
+    await nc.close();
+    events = info?.state.messages ?? 0;
+    if (events >= created) break;
+  }
+  await deleteStreams(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', platform.prefix);
+  const file = writeReport(results, rss, events, created, machine());
+  console.log(`events in stream: ${events} for ${created} cases; RSS: ${JSON.stringify(rss)}; written to ${file}`);
+  if (results.some((r) => r.errors > 0) || events !== created) exitCode = 1;
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await platform.stop();
+}
+process.exit(exitCode);

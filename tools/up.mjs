@@ -1,0 +1,139 @@
+// Starts the local issuer and every service as its own process, seeds demo data through the API,
+// prints the URLs and stops everything on Ctrl-C. Run through `npm run up` (which builds first).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..');
+const DATABASE = process.env.ARENDE_DATABASE ?? 'arende';
+const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE_URL = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const ISSUER_PORT = Number(process.env.ISSUER_PORT ?? 8090);
+const GATEWAY_PORT = Number(process.env.PORT ?? 8080);
+const CASE_CORE_OPS_PORT = Number(process.env.CASE_CORE_OPS_PORT ?? 8101);
+const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
+const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
+
+const colours = { issuer: 35, 'case-core': 36, gateway: 33 };
+const children = new Map();
+let stopping = false;
+
+function log(message) {
+  process.stdout.write(`\x1b[1mup\x1b[0m  ${message}\n`);
+}
+
+async function ensureDatabase() {
+  const client = new pg.Client(PG_ADMIN_URL);
+  await client.connect();
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+  if (rowCount === 0) {
+    await client.query(`CREATE DATABASE "${DATABASE.replaceAll('"', '""')}"`);
+    log(`created database ${DATABASE}`);
+  }
+  await client.end();
+}
+
+function start(name, script, env) {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    cwd: root,
+    env: { ...process.env, LOG_PRETTY: process.env.LOG_PRETTY ?? '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tag = `\x1b[${colours[name] ?? 37}m${name.padEnd(9)}\x1b[0m`;
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${tag} ${line}\n`));
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      log(`${name} exited (${signal ?? code}); stopping the rest`);
+      void stopAll(1);
+    }
+  });
+  children.set(name, child);
+}
+
+async function waitFor(name, url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (stopping) throw new Error('stopping');
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not become ready at ${url} (${last})`);
+}
+
+async function seed() {
+  const { loginWithPassword } = await import('../libs/local-issuer/dist/index.js');
+  const { DEMO_CASES } = await import('../libs/demo-data/dist/index.js');
+  const token = await loginWithPassword({ issuer: ISSUER_URL, username: 'anna', password: 'demo' });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const existing = await fetch(`${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases?limit=1&status=new,open,closed`, { headers });
+  if (!existing.ok) throw new Error(`inbox listing failed: HTTP ${existing.status} ${await existing.text()}`);
+  if ((await existing.json()).items.length > 0) {
+    log('demo data is there already');
+    return;
+  }
+  for (const demo of DEMO_CASES) {
+    const response = await fetch(`${GATEWAY_URL}/api/v1/cases`, { method: 'POST', headers, body: JSON.stringify(demo) });
+    if (response.status !== 201) throw new Error(`seeding "${demo.title}" failed: HTTP ${response.status} ${await response.text()}`);
+  }
+  log(`seeded ${DEMO_CASES.length} demo cases`);
+}
+
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  const exits = [...children.values()].map(
+    (child) =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  );
+  await Promise.all(exits);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  await ensureDatabase();
+  start('issuer', 'libs/local-issuer/dist/main.js', { ISSUER_PORT: String(ISSUER_PORT), ISSUER_KEY_FILE: '.run/issuer-key.json' });
+  await waitFor('issuer', `${ISSUER_URL}/.well-known/openid-configuration`);
+  start('case-core', 'services/case-core/dist/main.js', {
+    DATABASE_URL,
+    NATS_URL,
+    OPS_PORT: String(CASE_CORE_OPS_PORT),
+  });
+  await waitFor('case-core', `http://127.0.0.1:${CASE_CORE_OPS_PORT}/health/ready`);
+  start('gateway', 'services/gateway/dist/main.js', { NATS_URL, ISSUER_URL, PORT: String(GATEWAY_PORT) });
+  await waitFor('gateway', `${GATEWAY_URL}/health/ready`);
+  await seed();
+  log('');
+  log('Ärende is running:');
+  log(`  API             ${GATEWAY_URL}/api/v1`);
+  log(`  API docs        ${GATEWAY_URL}/api/docs   (OpenAPI JSON: ${GATEWAY_URL}/api/openapi.json)`);
+  log(`  OpenID issuer   ${ISSUER_URL}            (stands in for Keycloak)`);
+  log(`  health/metrics  ${GATEWAY_URL}/health/ready, ${GATEWAY_URL}/metrics, http://127.0.0.1:${CASE_CORE_OPS_PORT}/metrics`);
+  log('  a token:        npm run -s token -- anna      (demo users: see libs/local-issuer/README.md; password "demo")');
+  log(`  try:            curl -H "Authorization: Bearer $(npm run -s token -- anna)" ${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases`);
+  log('Ctrl-C stops everything.');
+} catch (error) {
+  if (!stopping) {
+    log(`failed: ${error.message}`);
+    await stopAll(1);
+  }
+}
