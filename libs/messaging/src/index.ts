@@ -1,2 +1,6 @@
 export { MessagingNames } from './names.js';
 export { connectNats, type ConnectNatsOptions } from './nats.js';
+export { ensureStreams, type StreamOptions } from './streams.js';
+export { createEnvelope, type EnvelopeMeta } from './envelope.js';
+export { Outbox, outboxInsertSql, outboxRowParams, outboxTablesSql } from './outbox.js';
+export { OutboxRelay, type OutboxRelayOptions, type OutboxRow } from './outbox-relay.js';

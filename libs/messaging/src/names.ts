@@ -1,6 +1,6 @@
 import { DEAD_LETTER_ROOT } from '@arende/contracts';
 
-const PREFIX = /^([a-z][a-z0-9]*[_.])?$/;
+const PREFIX = /^([a-z][a-z0-9_]*[_.])?$/;
 
 /**
  * Wire names with an optional prefix: empty in production, `t<random>_` in tests so test runs and
