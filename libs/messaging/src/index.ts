@@ -4,3 +4,5 @@ export { ensureStreams, type StreamOptions } from './streams.js';
 export { createEnvelope, type EnvelopeMeta } from './envelope.js';
 export { Outbox, outboxInsertSql, outboxRowParams, outboxTablesSql } from './outbox.js';
 export { OutboxRelay, type OutboxRelayOptions, type OutboxRow } from './outbox-relay.js';
+export { RpcServer, type RpcContext, type RpcHandler, type RpcServerOptions } from './rpc-server.js';
+export { RpcClient, type RpcCallMeta, type RpcClientOptions } from './rpc-client.js';

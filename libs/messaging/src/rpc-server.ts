@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import {
+  DomainError,
+  invalidRequest,
+  type Actor,
+  type ErrorBody,
+  type RpcContract,
+  type RpcReply,
+} from '@arende/contracts';
+import { correlation } from '@arende/observability';
+import type { StructuredLogger } from '@arende/persistence';
+import type { MessagingNames } from './names.js';
+import { rpcSchemas, type RpcRequestBody } from './rpc-schemas.js';
+
+export interface RpcContext {
+  actor: Actor;
+  correlationId: string;
+}
+
+export type RpcHandler<Req extends z.ZodType, Res extends z.ZodType> = (
+  data: z.output<Req>,
+  ctx: RpcContext,
+) => Promise<z.input<Res>>;
+
+export interface RpcServerOptions {
+  nc: NatsConnection;
+  names: MessagingNames;
+  /** The queue group: replicas of one service share the requests. */
+  service: string;
+  logger: StructuredLogger;
+}
+
+/**
+ * Answers NATS requests for RPC contracts. Each request body is parsed with
+ * `rpcRequestSchema(contract.request)`; the reply is `{ ok: true, data }` or `{ ok: false, error }`
+ * (a DomainError keeps its code; a ZodError becomes REQUEST.INVALID with field paths; anything else
+ * is logged and becomes INTERNAL). Handlers run inside the request's correlation id.
+ */
+export class RpcServer {
+  private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: RpcServerOptions) {}
+
+  /** Serves `contract` with `handler` (queue group = the service name). */
+  handle<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    handler: RpcHandler<Req, Res>,
+  ): this {
+    const { request } = rpcSchemas(contract);
+    const subscription = this.options.nc.subscribe(this.options.names.subject(contract.subject), {
+      queue: this.options.service,
+      callback: (error, msg) => {
+        if (error) {
+          this.options.logger.error({ err: error, subject: contract.subject }, 'RPC subscription failed');
+          return;
+        }
+        const done = this.serve(contract, request, handler, msg);
+        this.inFlight.add(done);
+        void done.finally(() => this.inFlight.delete(done));
+      },
+    });
+    this.subscriptions.push(subscription);
+    return this;
+  }
+
+  /** Stops taking requests and waits for the ones being handled. */
+  async stop(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((s) => s.drain()));
+    await Promise.all([...this.inFlight]);
+  }
+
+  private async serve<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    schema: z.ZodType<RpcRequestBody<z.output<Req>>>,
+    handler: RpcHandler<Req, Res>,
+    msg: Msg,
+  ): Promise<void> {
+    let body: unknown;
+    try {
+      body = msg.json();
+    } catch {
+      return this.fail(msg, { code: 'REQUEST.INVALID', message: 'The request is not JSON' });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return this.fail(msg, invalidRequest(parsed.error).toBody());
+    const { actor, correlationId, data } = parsed.data;
+    await correlation.run(correlationId, async () => {
+      try {
+        const result = await handler(data, { actor, correlationId });
+        this.reply(msg, { ok: true, data: result });
+      } catch (error) {
+        this.fail(msg, this.toErrorBody(contract, error));
+      }
+    });
+  }
+
+  private toErrorBody(contract: RpcContract, error: unknown): ErrorBody {
+    if (error instanceof DomainError) return error.toBody();
+    if (error instanceof z.ZodError) return invalidRequest(error).toBody();
+    this.options.logger.error({ err: error, subject: contract.subject }, 'RPC handler failed');
+    return { code: 'INTERNAL', message: 'Internal error' };
+  }
+
+  private fail(msg: Msg, error: ErrorBody): void {
+    this.reply(msg, { ok: false, error });
+  }
+
+  private reply(msg: Msg, reply: RpcReply<unknown>): void {
+    msg.respond(JSON.stringify(reply));
+  }
+}
