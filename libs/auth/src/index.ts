@@ -1,1 +1,4 @@
-export {};
+export * from './roles.js';
+export * from './principal.js';
+export * from './bearer.js';
+export * from './token-verifier.js';

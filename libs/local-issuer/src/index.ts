@@ -1,1 +1,6 @@
-export {};
+export * from './demo-users.js';
+export * from './claims.js';
+export * from './clients.js';
+export * from './keys.js';
+export * from './login.js';
+export * from './issuer.js';
