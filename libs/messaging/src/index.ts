@@ -6,3 +6,4 @@ export { Outbox, outboxInsertSql, outboxRowParams, outboxTablesSql } from './out
 export { OutboxRelay, type OutboxRelayOptions, type OutboxRow } from './outbox-relay.js';
 export { RpcServer, type RpcContext, type RpcHandler, type RpcServerOptions } from './rpc-server.js';
 export { RpcClient, type RpcCallMeta, type RpcClientOptions } from './rpc-client.js';
+export { IdempotentConsumer, type EnvelopeOf, type IdempotentConsumerOptions } from './idempotent-consumer.js';
