@@ -71,6 +71,11 @@ export class RpcServer {
     await Promise.all([...this.inFlight]);
   }
 
+  /** Same as {@link RpcServer.stop}. */
+  close(): Promise<void> {
+    return this.stop();
+  }
+
   private async serve<Req extends z.ZodType, Res extends z.ZodType>(
     contract: RpcContract<Req, Res>,
     schema: z.ZodType<RpcRequestBody<z.output<Req>>>,
