@@ -15,7 +15,7 @@ try {
 } catch {
   fail('@arende/local-issuer is not built; run: npx nx run @arende/local-issuer:build');
 }
-const { DEMO_USERS, DEFAULT_REDIRECT_URIS, clientForAudience, loginWithPassword, resourceFor } = lib;
+const { DEMO_USERS, loginDemoUser } = lib;
 
 let parsed;
 try {
@@ -32,24 +32,15 @@ if (!username || extra.length > 0) {
     `usage: npm run -s token -- <username> [--audience gateway|portal]; users: ${DEMO_USERS.map((u) => u.username).join(', ')}`,
   );
 }
-const user = DEMO_USERS.find((u) => u.username === username);
-if (!user) fail(`unknown user "${username}"; demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
 
-const issuer = (process.env.ISSUER_URL ?? 'http://127.0.0.1:8090').replace(/\/$/, '');
-const { audience } = parsed.values;
+const issuer = process.env.ISSUER_URL ?? 'http://127.0.0.1:8090';
 try {
-  const tokens = await loginWithPassword({
-    issuer,
-    clientId: parsed.values.client ?? clientForAudience(audience),
-    redirectUri: DEFAULT_REDIRECT_URIS[0],
-    username,
-    password: user.password,
-    resource: resourceFor(audience),
+  const token = await loginDemoUser(issuer, username, {
+    audience: parsed.values.audience,
+    clientId: parsed.values.client,
   });
-  process.stdout.write(`${tokens.accessToken}\n`);
+  process.stdout.write(`${token}\n`);
 } catch (error) {
-  const hint = /Cannot reach the issuer/.test(error.message)
-    ? ' (is it running? npm start -w @arende/local-issuer)'
-    : '';
+  const hint = /Cannot reach the issuer/.test(error.message) ? ' (is it running? npm run up)' : '';
   fail(`${error.message}${hint}`);
 }

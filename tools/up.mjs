@@ -73,19 +73,26 @@ async function waitFor(name, url, timeoutMs = 60_000) {
 }
 
 async function seed() {
-  const { loginWithPassword } = await import('../libs/local-issuer/dist/index.js');
+  const { loginDemoUser } = await import('../libs/local-issuer/dist/index.js');
   const { DEMO_CASES } = await import('../libs/demo-data/dist/index.js');
-  const token = await loginWithPassword({ issuer: ISSUER_URL, username: 'anna', password: 'demo' });
+  const token = await loginDemoUser(ISSUER_URL, 'anna');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const existing = await fetch(`${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases?limit=1&status=new,open,closed`, { headers });
+  const existing = await fetch(`${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases?limit=1&status=new,open,closed`, {
+    headers,
+  });
   if (!existing.ok) throw new Error(`inbox listing failed: HTTP ${existing.status} ${await existing.text()}`);
   if ((await existing.json()).items.length > 0) {
     log('demo data is there already');
     return;
   }
   for (const demo of DEMO_CASES) {
-    const response = await fetch(`${GATEWAY_URL}/api/v1/cases`, { method: 'POST', headers, body: JSON.stringify(demo) });
-    if (response.status !== 201) throw new Error(`seeding "${demo.title}" failed: HTTP ${response.status} ${await response.text()}`);
+    const response = await fetch(`${GATEWAY_URL}/api/v1/cases`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(demo),
+    });
+    if (response.status !== 201)
+      throw new Error(`seeding "${demo.title}" failed: HTTP ${response.status} ${await response.text()}`);
   }
   log(`seeded ${DEMO_CASES.length} demo cases`);
 }
@@ -111,7 +118,10 @@ process.on('SIGTERM', () => void stopAll(0));
 
 try {
   await ensureDatabase();
-  start('issuer', 'libs/local-issuer/dist/main.js', { ISSUER_PORT: String(ISSUER_PORT), ISSUER_KEY_FILE: '.run/issuer-key.json' });
+  start('issuer', 'libs/local-issuer/dist/main.js', {
+    ISSUER_PORT: String(ISSUER_PORT),
+    ISSUER_KEY_FILE: '.run/issuer-key.json',
+  });
   await waitFor('issuer', `${ISSUER_URL}/.well-known/openid-configuration`);
   start('case-core', 'services/case-core/dist/main.js', {
     DATABASE_URL,
@@ -127,9 +137,13 @@ try {
   log(`  API             ${GATEWAY_URL}/api/v1`);
   log(`  API docs        ${GATEWAY_URL}/api/docs   (OpenAPI JSON: ${GATEWAY_URL}/api/openapi.json)`);
   log(`  OpenID issuer   ${ISSUER_URL}            (stands in for Keycloak)`);
-  log(`  health/metrics  ${GATEWAY_URL}/health/ready, ${GATEWAY_URL}/metrics, http://127.0.0.1:${CASE_CORE_OPS_PORT}/metrics`);
+  log(
+    `  health/metrics  ${GATEWAY_URL}/health/ready, ${GATEWAY_URL}/metrics, http://127.0.0.1:${CASE_CORE_OPS_PORT}/metrics`,
+  );
   log('  a token:        npm run -s token -- anna      (demo users: see libs/local-issuer/README.md; password "demo")');
-  log(`  try:            curl -H "Authorization: Bearer $(npm run -s token -- anna)" ${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases`);
+  log(
+    `  try:            curl -H "Authorization: Bearer $(npm run -s token -- anna)" ${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases`,
+  );
   log('Ctrl-C stops everything.');
 } catch (error) {
   if (!stopping) {

@@ -52,7 +52,8 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 async function waitForOk(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${output()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -82,7 +83,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const keyFile = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'arende-')), 'issuer-key.json');
   const lines: string[] = [];
   const output = () => lines.slice(-200).join('\n');
-  const baseEnv = { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', LOG_PRETTY: '0', NATS_URL: natsUrl, NATS_PREFIX: prefix };
+  const baseEnv = {
+    ...process.env,
+    LOG_LEVEL: options.logLevel ?? 'warn',
+    LOG_PRETTY: '0',
+    NATS_URL: natsUrl,
+    NATS_PREFIX: prefix,
+  };
   const start = (name: string, script: string, env: Record<string, string>) => {
     const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, script)], {
       cwd: root,

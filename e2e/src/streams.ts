@@ -3,12 +3,15 @@ import { connect } from '@nats-io/transport-node';
 import type { EventEnvelope } from '@arende/contracts';
 
 /** Every message in a stream, decoded (the stream must be small: a test's own). */
-export async function readStream(jsm: JetStreamManager, stream: string): Promise<Array<EventEnvelope<unknown> & { subject: string }>> {
+export async function readStream(
+  jsm: JetStreamManager,
+  stream: string,
+): Promise<Array<EventEnvelope<unknown> & { subject: string }>> {
   const info = await jsm.streams.info(stream);
   const messages: Array<EventEnvelope<unknown> & { subject: string }> = [];
   for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
     const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-    if (message) messages.push({ ...(message.json<EventEnvelope<unknown>>()), subject: message.subject });
+    if (message) messages.push({ ...message.json<EventEnvelope<unknown>>(), subject: message.subject });
   }
   return messages;
 }

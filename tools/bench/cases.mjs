@@ -106,7 +106,11 @@ function writeReport(results, rss, events, created, m) {
     '',
     `Events: ${events} \`case.evt.registered.v1\` messages in the stream for ${created} cases registered (exactly once each: ${events === created ? 'yes' : 'NO'}).`,
     '',
-    'Resident memory after the run: ' + Object.entries(rss).map(([name, mib]) => `${name} ${mib} MiB`).join(', ') + '.',
+    'Resident memory after the run: ' +
+      Object.entries(rss)
+        .map(([name, mib]) => `${name} ${mib} MiB`)
+        .join(', ') +
+      '.',
     '',
     'Target (issue 3): at least 900 cases/s at concurrency 32 with p99 under 100 ms.',
     '<!-- bench:cases:end -->',
@@ -123,8 +127,8 @@ function writeReport(results, rss, events, created, m) {
 const platform = await startPlatform({ label: 'bench' });
 let exitCode = 0;
 try {
-  const { loginWithPassword } = await import('../../libs/local-issuer/dist/index.js');
-  const token = await loginWithPassword({ issuer: platform.issuerUrl, username: 'anna', password: 'demo' });
+  const { loginDemoUser } = await import('../../libs/local-issuer/dist/index.js');
+  const token = await loginDemoUser(platform.issuerUrl, 'anna');
   const pool = new Pool(platform.gatewayUrl, { connections: Math.max(...LEVELS), pipelining: 1 });
   const warm = await load(pool, token, WARMUP, 8);
   if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`);

@@ -38,7 +38,8 @@ export const moduleBoundaries = {
   meta: {
     type: 'problem',
     messages: {
-      serviceImport: '{{from}} must not import the service {{to}}: services talk over NATS, shared code lives in libs/.',
+      serviceImport:
+        '{{from}} must not import the service {{to}}: services talk over NATS, shared code lives in libs/.',
       untagged: '{{to}} has no type tag in its package.json (nx.tags).',
       contracts: '@arende/contracts may depend on zod only, not {{to}}.',
       escape: 'Relative import leaves the package {{from}}: import through the package name instead.',

@@ -4,3 +4,4 @@ export * from './clients.js';
 export * from './keys.js';
 export * from './login.js';
 export * from './issuer.js';
+export * from './demo-login.js';

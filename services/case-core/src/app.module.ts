@@ -1,4 +1,10 @@
-import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
@@ -72,7 +78,8 @@ export class AppModule {
         },
         {
           provide: RpcServer,
-          useFactory: () => new RpcServer({ nc: infra.nc, names: infra.names, service: 'case-core', logger: infra.logger }),
+          useFactory: () =>
+            new RpcServer({ nc: infra.nc, names: infra.names, service: 'case-core', logger: infra.logger }),
         },
         {
           provide: CaseService,

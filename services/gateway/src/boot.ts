@@ -34,7 +34,9 @@ export async function startGateway(options: GatewayOptions): Promise<NestFastify
     app,
     new DocumentBuilder()
       .setTitle('Ärende API')
-      .setDescription('HTTP API of Ärende for the agent web client. Every route needs a bearer token from the city’s issuer.')
+      .setDescription(
+        'HTTP API of Ärende for the agent web client. Every route needs a bearer token from the city’s issuer.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

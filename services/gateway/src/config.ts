@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
 
 export const gatewayConfig = defineConfig({
@@ -8,7 +9,7 @@ export const gatewayConfig = defineConfig({
     description: 'OpenID issuer whose tokens are accepted (Keycloak realm URL in production)',
   },
   JWKS_URL: {
-    schema: env.url('http://127.0.0.1:8090/jwks').optional(),
+    schema: z.url().optional(),
     description: 'JWKS of the issuer; discovered from the issuer when not set',
   },
   TOKEN_AUDIENCE: { schema: env.string('gateway'), description: 'Audience a staff token must carry' },

@@ -9,7 +9,11 @@ const config = loadConfigOrExit(gatewayConfig, 'gateway');
 const logger = createLogger({ service: 'gateway' });
 const nc = await connectNats({ servers: config.NATS_URL, name: 'gateway' });
 const names = new MessagingNames(config.NATS_PREFIX);
-const verifier = createTokenVerifier({ issuer: config.ISSUER_URL, audience: config.TOKEN_AUDIENCE, jwksUri: config.JWKS_URL });
+const verifier = createTokenVerifier({
+  issuer: config.ISSUER_URL,
+  audience: config.TOKEN_AUDIENCE,
+  jwksUri: config.JWKS_URL,
+});
 const ops = createOpsHandler({
   metrics: createMetrics('gateway'),
   readiness: [{ name: 'nats', check: () => nc.flush() }],

@@ -100,26 +100,26 @@ export class CaseRepository {
       actor.name ?? null,
     ];
     try {
-      const rows = (await this.dataSource.query(this.registerSql, params)) as Array<{ number: string }>;
+      const rows = await this.dataSource.query<Array<{ number: string }>>(this.registerSql, params);
       return rows[0].number;
     } catch (error) {
       if (!isPgError(error, UNDEFINED_TABLE)) throw error;
       await this.ensureYearSequence(year);
-      const rows = (await this.dataSource.query(this.registerSql, params)) as Array<{ number: string }>;
+      const rows = await this.dataSource.query<Array<{ number: string }>>(this.registerSql, params);
       return rows[0].number;
     }
   }
 
   async findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
-    const rows = (await manager.query(`SELECT * FROM "${this.schema}"."case" WHERE number = $1`, [number])) as CaseRow[];
+    const rows = await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE number = $1`, [number]);
     return rows[0] ?? null;
   }
 
   /** Reads the case and holds its row until the transaction ends. */
   async findByNumberForUpdate(manager: EntityManager, number: string): Promise<CaseRow | null> {
-    const rows = (await manager.query(`SELECT * FROM "${this.schema}"."case" WHERE number = $1 FOR UPDATE`, [
+    const rows = await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE number = $1 FOR UPDATE`, [
       number,
-    ])) as CaseRow[];
+    ]);
     return rows[0] ?? null;
   }
 
@@ -127,21 +127,21 @@ export class CaseRepository {
   async update(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<CaseRow> {
     const names = Object.keys(columns);
     const assignments = names.map((name, i) => `"${name}" = $${i + 3}`);
-    const rows = (await manager.query(
+    const rows = await manager.query<[CaseRow[], number]>(
       `UPDATE "${this.schema}"."case" SET ${[...assignments, 'version = version + 1', 'updated_at = $2'].join(', ')}
        WHERE id = $1 RETURNING *`,
       [id, at, ...names.map((n) => columns[n])],
-    )) as [CaseRow[], number];
+    );
     return rows[0][0];
   }
 
   /** Sets columns without a new version (locks: holding a case is not a change of its content). */
   async setWithoutVersion(manager: EntityManager, id: string, columns: Record<string, unknown>): Promise<CaseRow> {
     const names = Object.keys(columns);
-    const rows = (await manager.query(
+    const rows = await manager.query<[CaseRow[], number]>(
       `UPDATE "${this.schema}"."case" SET ${names.map((n, i) => `"${n}" = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
       [id, ...names.map((n) => columns[n])],
-    )) as [CaseRow[], number];
+    );
     return rows[0][0];
   }
 
@@ -167,12 +167,12 @@ export class CaseRepository {
       params.push(after.priorityRank, after.registeredAt, after.id);
       keyset = 'AND (priority_rank, registered_at, id) > ($4, $5, $6)';
     }
-    return (await this.dataSource.query(
+    return await this.dataSource.query<CaseRow[]>(
       `SELECT * FROM "${this.schema}"."case"
        WHERE inbox_id = $1 AND status = ANY($2) ${keyset}
        ORDER BY priority_rank, registered_at, id
        LIMIT $3`,
       params,
-    )) as CaseRow[];
+    );
   }
 }

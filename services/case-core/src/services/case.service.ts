@@ -22,7 +22,13 @@ import { Outbox, createEnvelope } from '@arende/messaging';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import { type CaseRepository, type EventLogRow, type InboxPosition } from '../repositories/case.repository.js';
-import { type CaseRow, FIELD_COLUMNS, PRIORITY_RANK, type UpdatableField, toCaseView } from '../repositories/case.row.js';
+import {
+  type CaseRow,
+  FIELD_COLUMNS,
+  PRIORITY_RANK,
+  type UpdatableField,
+  toCaseView,
+} from '../repositories/case.row.js';
 import { assertTransition } from './case-status.js';
 import { stockholmYear } from './stockholm-time.js';
 
@@ -37,7 +43,15 @@ export interface CommitListener {
 }
 
 const SUPERVISING_ROLES = ['supervisor', 'admin'];
-const NOT_CLOSED: readonly CaseStatus[] = ['new', 'open', 'waiting_for_customer', 'with_external', 'parked', 'resolved', 'reopened'];
+const NOT_CLOSED: readonly CaseStatus[] = [
+  'new',
+  'open',
+  'waiting_for_customer',
+  'with_external',
+  'parked',
+  'resolved',
+  'reopened',
+];
 /** Satisfies the case-number pattern until the database gives the real number (it is filled in by the same statement). */
 const NUMBER_PENDING = '0000-000000';
 
@@ -119,9 +133,7 @@ export class CaseService {
       return {
         row: updated,
         log: [{ caseId: row.id, kind: 'updated', actor: ctx.actor, occurredAt: now, changes }],
-        events: [
-          event(caseUpdatedV1, { caseId: row.id, number: row.number, version: updated.version, changes }),
-        ],
+        events: [event(caseUpdatedV1, { caseId: row.id, number: row.number, version: updated.version, changes })],
       };
     });
   }
@@ -170,7 +182,10 @@ export class CaseService {
             kind: 'status-changed',
             actor: ctx.actor,
             occurredAt: now,
-            changes: { status: { before: from, after: input.to }, ...(input.reason ? { reason: { before: null, after: input.reason } } : {}) },
+            changes: {
+              status: { before: from, after: input.to },
+              ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
+            },
           },
         ],
       };
@@ -266,14 +281,20 @@ export class CaseService {
     });
   }
 
-  async listInbox(input: z.output<typeof ListInboxRequestV1>): Promise<{ items: CaseView[]; nextCursor: string | null }> {
+  async listInbox(
+    input: z.output<typeof ListInboxRequestV1>,
+  ): Promise<{ items: CaseView[]; nextCursor: string | null }> {
     const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
     const rows = await this.cases.listInbox(input.inboxId, input.statuses ?? NOT_CLOSED, after, input.limit + 1);
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > input.limit && last
-        ? encodeCursor({ priorityRank: last.priority_rank, registeredAt: last.registered_at.toISOString(), id: last.id })
+        ? encodeCursor({
+            priorityRank: last.priority_rank,
+            registeredAt: last.registered_at.toISOString(),
+            id: last.id,
+          })
         : null;
     return { items: page.map(toCaseView), nextCursor };
   }
@@ -312,7 +333,7 @@ interface PendingEvent {
 }
 
 function event<T extends z.ZodType>(contract: EventContract<T>, data: z.input<T>): PendingEvent {
-  return { contract: contract as unknown as EventContract, data };
+  return { contract: contract, data };
 }
 
 function notFound(number: string): DomainError {
@@ -321,11 +342,15 @@ function notFound(number: string): DomainError {
 
 function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
   if (row.lock_holder_id !== null && row.lock_holder_id !== actor.id) {
-    throw new DomainError('CASE.LOCKED', `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`, {
-      holderId: row.lock_holder_id,
-      holderName: row.lock_holder_name,
-      since: row.locked_at?.toISOString() ?? null,
-    });
+    throw new DomainError(
+      'CASE.LOCKED',
+      `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`,
+      {
+        holderId: row.lock_holder_id,
+        holderName: row.lock_holder_name,
+        since: row.locked_at?.toISOString() ?? null,
+      },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -44,7 +44,7 @@ export class CaseController {
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Register a case; it gets the next case number of the year' })
   @ApiBody({ schema: openApiSchema(RegisterCaseRequestV1) })
-  @ApiOkResponse({ status: 201, schema: openApiOutput(CaseViewSchema) })
+  @ApiCreatedResponse({ schema: openApiOutput(CaseViewSchema) })
   async register(@Body() body: unknown, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const created = await this.rpc.request(registerCaseV1, parse(RegisterCaseRequestV1, body), requestContext(actor));
     void reply.status(201).header('location', `/api/v1/cases/${created.number}`);

@@ -15,7 +15,10 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 };
 
 /** Turns anything thrown into `{ code, message, details?, correlationId }` with the status of its code. */
-export function toErrorBody(error: unknown, logger: Logger): { status: number; body: ErrorBody & { correlationId?: string } } {
+export function toErrorBody(
+  error: unknown,
+  logger: Logger,
+): { status: number; body: ErrorBody & { correlationId?: string } } {
   let domain: DomainError;
   if (error instanceof DomainError) {
     domain = error;
