@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type Logger, correlationHook } from '@arende/observability';
 import { AppModule, type GatewayDependencies } from './app.module.js';
-import { ErrorFilter, toErrorBody } from './http/error.filter.js';
+import { ErrorFilter } from './http/error.filter.js';
 
 export interface GatewayOptions extends GatewayDependencies {
   logger: Logger;
@@ -15,18 +14,15 @@ export interface GatewayOptions extends GatewayDependencies {
 
 /** Builds and starts the HTTP API; returns the listening app. */
 export async function startGateway(options: GatewayOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: false, bodyLimit: 1024 * 1024, maxParamLength: 200 });
+  const adapter = new FastifyAdapter({ logger: false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 200 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: false,
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', correlationHook);
-  // Errors raised by fastify itself (bad JSON, wrong content type, too large) before Nest sees the request.
-  fastify.setErrorHandler((error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorBody(error, options.logger);
-    void reply.status(status).send(body);
-  });
+  // A JSON API: a body of another type is a 415, not a string that then fails validation.
+  fastify.removeContentTypeParser('text/plain');
   app.useGlobalFilters(new ErrorFilter(options.logger));
   app.enableShutdownHooks();
 

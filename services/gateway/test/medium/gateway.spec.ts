@@ -115,3 +115,23 @@ describe('the edge', () => {
     expect(await call('GET', '/health/ready')).toMatchObject({ status: 200 });
   });
 });
+
+describe('bodies fastify refuses before a route runs', () => {
+  it('400 REQUEST.INVALID for broken JSON and 415 for a body that is not JSON', async () => {
+    const token = await issuer.tokenFor('anna');
+    const broken = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"title": ',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ code: 'REQUEST.INVALID' });
+    const text = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(text.status).toBe(415);
+    expect(await text.json()).toMatchObject({ code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
+  });
+});
