@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { jetstreamManager } from '@nats-io/jetstream';
 import pg from 'pg';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
@@ -291,5 +294,25 @@ describe('operations', () => {
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
     const caseCore = await fetch(`${platform.caseCoreOpsUrl}/health/ready`);
     expect(caseCore.status).toBe(200);
+    const caseCoreMetrics = await (await fetch(`${platform.caseCoreOpsUrl}/metrics`)).text();
+    expect(caseCoreMetrics).toMatch(
+      /rpc_duration_seconds_count\{[^}]*subject="case.rpc.register.v1"[^}]*outcome="ok"[^}]*\} [1-9]/,
+    );
+    expect(caseCoreMetrics).toMatch(/rpc_duration_seconds_count\{[^}]*outcome="CASE.NOT_FOUND"[^}]*\} [1-9]/);
+    expect(caseCoreMetrics).toMatch(/events_published_total\{[^}]*\} [1-9]/);
+  });
+
+  it('replays sent events from the outbox under the same ids, which JetStream drops as duplicates', async () => {
+    const jsm = await jetstreamManager(nc);
+    const stream = `${platform.prefix.toUpperCase()}CASE`;
+    const before = (await jsm.streams.info(stream)).state.messages;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(import.meta.dirname, '../../services/case-core/dist/replay.js'), '--since', '2000-01-01T00:00:00Z'],
+      { env: { ...process.env, DATABASE_URL: platform.databaseUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' } },
+    );
+    const replayed = Number(/replayed (\d+) events/.exec(stdout)?.[1]);
+    expect(replayed).toBeGreaterThan(0);
+    expect((await jsm.streams.info(stream)).state.messages).toBe(before);
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { HEADERS, type EventContract, type EventEnvelope } from '@arende/contracts';
-import { correlation } from '@arende/observability';
+import { correlation, type Metrics } from '@arende/observability';
 import { quoteIdent, schemaOf, type StructuredLogger } from '@arende/persistence';
 import type { MessagingNames } from './names.js';
 
@@ -48,6 +48,8 @@ export interface IdempotentConsumerOptions<C extends EventContract> {
   /** Where a new durable starts (default `all`). */
   deliverPolicy?: 'all' | 'new';
   logger: StructuredLogger;
+  /** Counts each message by subject and outcome: ok, duplicate, retry, dead_letter. */
+  metrics?: Pick<Metrics, 'eventsConsumed'>;
 }
 
 const DEFAULT_BACKOFF_MS = [1_000, 5_000, 30_000, 60_000];
@@ -196,6 +198,7 @@ export class IdempotentConsumer<C extends EventContract> {
         }),
       );
       msg.ack();
+      this.count(subject, applied ? 'ok' : 'duplicate');
       if (!applied) logger.debug({ messageId: envelope.id, durable }, 'Consumer skipped a duplicate');
     } catch (error) {
       const deliveries = msg.info.deliveryCount;
@@ -209,7 +212,12 @@ export class IdempotentConsumer<C extends EventContract> {
         'Consumer handler failed; retrying',
       );
       msg.nak(delay);
+      this.count(subject, 'retry');
     }
+  }
+
+  private count(subject: string, outcome: 'ok' | 'duplicate' | 'retry' | 'dead_letter'): void {
+    this.options.metrics?.eventsConsumed.labels(subject, outcome).inc();
   }
 
   /** Quarantines a message with its reason, then terminates it (never redelivered). */
@@ -233,6 +241,7 @@ export class IdempotentConsumer<C extends EventContract> {
     }
     // No reason argument: nats-server 2.9 ignores "+TERM <reason>" (it matches +TERM exactly).
     msg.term();
+    this.count(subject, 'dead_letter');
     logger.warn(
       {
         subject,

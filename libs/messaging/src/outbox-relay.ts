@@ -1,3 +1,4 @@
+import type { Metrics } from '@arende/observability';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
@@ -24,6 +25,8 @@ export interface OutboxRelayOptions {
   js: JetStreamClient;
   names: MessagingNames;
   logger: StructuredLogger;
+  /** Counts the events handed to JetStream. */
+  metrics?: Pick<Metrics, 'eventsPublished'>;
   /** Rows per transaction (default 500). */
   batchSize?: number;
   /** Fallback poll when nobody calls `nudge()` (default 250 ms). */
@@ -198,6 +201,7 @@ export class OutboxRelay {
       await manager.query(`UPDATE ${this.table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((row) => row.seq),
       ]);
+      this.options.metrics?.eventsPublished.inc(rows.length);
       return rows.length;
     });
   }

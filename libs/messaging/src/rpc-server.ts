@@ -8,7 +8,7 @@ import {
   type RpcContract,
   type RpcReply,
 } from '@arende/contracts';
-import { correlation } from '@arende/observability';
+import { type Metrics, correlation } from '@arende/observability';
 import type { StructuredLogger } from '@arende/persistence';
 import type { MessagingNames } from './names.js';
 import { rpcSchemas, type RpcRequestBody } from './rpc-schemas.js';
@@ -29,6 +29,8 @@ export interface RpcServerOptions {
   /** The queue group: replicas of one service share the requests. */
   service: string;
   logger: StructuredLogger;
+  /** Observes each request's handling time by subject and outcome (`ok` or the error code). */
+  metrics?: Pick<Metrics, 'rpcDuration'>;
 }
 
 /**
@@ -82,21 +84,34 @@ export class RpcServer {
     handler: RpcHandler<Req, Res>,
     msg: Msg,
   ): Promise<void> {
+    const started = performance.now();
+    const reply = await this.answer(contract, schema, handler, msg);
+    msg.respond(JSON.stringify(reply));
+    this.options.metrics?.rpcDuration
+      .labels(contract.subject, reply.ok ? 'ok' : reply.error.code)
+      .observe((performance.now() - started) / 1000);
+  }
+
+  private async answer<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    schema: z.ZodType<RpcRequestBody<z.output<Req>>>,
+    handler: RpcHandler<Req, Res>,
+    msg: Msg,
+  ): Promise<RpcReply<unknown>> {
     let body: unknown;
     try {
       body = msg.json();
     } catch {
-      return this.fail(msg, { code: 'REQUEST.INVALID', message: 'The request is not JSON' });
+      return { ok: false, error: { code: 'REQUEST.INVALID', message: 'The request is not JSON' } };
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) return this.fail(msg, invalidRequest(parsed.error).toBody());
+    if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error).toBody() };
     const { actor, correlationId, data } = parsed.data;
-    await correlation.run(correlationId, async () => {
+    return correlation.run(correlationId, async (): Promise<RpcReply<unknown>> => {
       try {
-        const result = await handler(data, { actor, correlationId });
-        this.reply(msg, { ok: true, data: result });
+        return { ok: true, data: await handler(data, { actor, correlationId }) };
       } catch (error) {
-        this.fail(msg, this.toErrorBody(contract, error));
+        return { ok: false, error: this.toErrorBody(contract, error) };
       }
     });
   }
@@ -106,13 +121,5 @@ export class RpcServer {
     if (error instanceof z.ZodError) return invalidRequest(error).toBody();
     this.options.logger.error({ err: error, subject: contract.subject }, 'RPC handler failed');
     return { code: 'INTERNAL', message: 'Internal error' };
-  }
-
-  private fail(msg: Msg, error: ErrorBody): void {
-    this.reply(msg, { ok: false, error });
-  }
-
-  private reply(msg: Msg, reply: RpcReply<unknown>): void {
-    msg.respond(JSON.stringify(reply));
   }
 }

@@ -8,7 +8,7 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
+import type { Logger, Metrics } from '@arende/observability';
 import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
 import type { CaseCoreConfig } from './config.js';
 import { CaseHandler } from './handlers/case.handler.js';
@@ -24,6 +24,7 @@ export interface CaseCoreInfrastructure {
   js: JetStreamClient;
   names: MessagingNames;
   logger: Logger;
+  metrics: Metrics;
 }
 
 const INFRASTRUCTURE = Symbol('CaseCoreInfrastructure');
@@ -74,12 +75,19 @@ export class AppModule {
               names: infra.names,
               logger: infra.logger,
               retentionDays: infra.config.OUTBOX_RETENTION_DAYS,
+              metrics: infra.metrics,
             }),
         },
         {
           provide: RpcServer,
           useFactory: () =>
-            new RpcServer({ nc: infra.nc, names: infra.names, service: 'case-core', logger: infra.logger }),
+            new RpcServer({
+              nc: infra.nc,
+              names: infra.names,
+              service: 'case-core',
+              logger: infra.logger,
+              metrics: infra.metrics,
+            }),
         },
         {
           provide: CaseService,

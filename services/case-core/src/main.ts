@@ -26,8 +26,8 @@ const nc = await connectNats({ servers: config.NATS_URL, name: 'case-core' });
 const names = new MessagingNames(config.NATS_PREFIX);
 await ensureStreams(await jetstreamManager(nc), names, ['case']);
 
-const app = await startCaseCore({ config, dataSource, nc, js: jetstream(nc), names, logger });
 const metrics = createMetrics('case-core');
+const app = await startCaseCore({ config, dataSource, nc, js: jetstream(nc), names, logger, metrics });
 const ops = await startOpsServer({
   host: config.OPS_HOST,
   port: config.OPS_PORT,

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { type Logger, correlationHook } from '@arende/observability';
+import { type Logger, type Metrics, correlationHook } from '@arende/observability';
 import { AppModule, type GatewayDependencies } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 
 export interface GatewayOptions extends GatewayDependencies {
   logger: Logger;
+  metrics: Metrics;
   host: string;
   port: number;
 }
@@ -21,6 +22,13 @@ export async function startGateway(options: GatewayOptions): Promise<NestFastify
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', correlationHook);
+  // One histogram observation per request, labelled with the route pattern (never the raw URL).
+  fastify.addHook('onResponse', (request, reply, done) => {
+    options.metrics.httpRequestDuration
+      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+    done();
+  });
   // A JSON API: a body of another type is a 415, not a string that then fails validation.
   fastify.removeContentTypeParser('text/plain');
   app.useGlobalFilters(new ErrorFilter(options.logger));

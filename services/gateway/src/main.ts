@@ -14,8 +14,9 @@ const verifier = createTokenVerifier({
   audience: config.TOKEN_AUDIENCE,
   jwksUri: config.JWKS_URL,
 });
+const metrics = createMetrics('gateway');
 const ops = createOpsHandler({
-  metrics: createMetrics('gateway'),
+  metrics,
   readiness: [{ name: 'nats', check: () => nc.flush() }],
 });
 const app = await startGateway({
@@ -23,6 +24,7 @@ const app = await startGateway({
   verifier,
   ops,
   logger,
+  metrics,
   host: config.HOST,
   port: config.PORT,
 });

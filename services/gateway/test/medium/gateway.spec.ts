@@ -21,11 +21,13 @@ beforeAll(async () => {
   issuer = await startLocalIssuer();
   ctx = await createTestContext({ service: 'gateway', schema: 'gateway', entities: [], migrations: [] });
   const logger = createLogger({ service: 'gateway', level: 'silent' });
+  const metrics = createMetrics('gateway');
   app = await startGateway({
     rpc: new RpcClient({ nc: ctx.nc, names: ctx.names, timeoutMs: 500 }),
     verifier: createTokenVerifier({ issuer: issuer.issuer, audience: 'gateway' }),
+    metrics,
     ops: createOpsHandler({
-      metrics: createMetrics('gateway'),
+      metrics,
       readiness: [{ name: 'nats', check: () => ctx.nc.flush() }],
     }),
     logger,
@@ -113,6 +115,16 @@ describe('the edge', () => {
 
   it('answers readiness from its own NATS connection', async () => {
     expect(await call('GET', '/health/ready')).toMatchObject({ status: 200 });
+  });
+
+  it('counts requests by route pattern and status in /metrics', async () => {
+    const token = await issuer.tokenFor('anna');
+    await call('GET', '/api/v1/cases/2026-000777', token);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/cases\/:number"[^}]*status="503"[^}]*\} [1-9]/,
+    );
+    expect(text).not.toContain('2026-000777');
   });
 });
 
