@@ -7,6 +7,7 @@ bash tools/ensure-install.sh
 bash tools/ensure-infra.sh
 npx prettier --check . --log-level warn
 npx nx run-many -t build --output-style=static
+node tools/docs.mjs --check
 npx nx run-many -t typecheck lint --output-style=static
 # Test files that talk to PostgreSQL and NATS run one package at a time; Jest spreads each over both cores.
 log=$(mktemp)

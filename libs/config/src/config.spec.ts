@@ -38,5 +38,13 @@ describe('configTable', () => {
     const table = configTable(definition);
     expect(table).toContain('| `PORT` | `8080` | HTTP port |');
     expect(table).toContain('| `SECRET` | (secret) | a secret |');
+    const optional = configTable({
+      EMPTY: { schema: env.prefix(), description: 'e' },
+      UNSET: { schema: z.string().optional(), description: 'u' },
+      MUST: { schema: z.string(), description: 'm' },
+    });
+    expect(optional).toContain('| `EMPTY` | (empty) | e |');
+    expect(optional).toContain('| `UNSET` | (not set) | u |');
+    expect(optional).toContain('| `MUST` | required | m |');
   });
 });

@@ -62,7 +62,15 @@ export function loadConfigOrExit<D extends ConfigDefinition>(definition: D, serv
 export function configTable(definition: ConfigDefinition): string {
   const rows = Object.entries(definition).map(([name, v]) => {
     const fallback = v.schema.safeParse(undefined);
-    const shown = v.sensitive ? '(secret)' : fallback.success ? `\`${String(fallback.data)}\`` : 'required';
+    const shown = v.sensitive
+      ? '(secret)'
+      : !fallback.success
+        ? 'required'
+        : fallback.data === undefined
+          ? '(not set)'
+          : fallback.data === ''
+            ? '(empty)'
+            : `\`${String(fallback.data)}\``;
     return `| \`${name}\` | ${shown} | ${v.description} |`;
   });
   return ['| variable | default | what it is |', '| --- | --- | --- |', ...rows].join('\n');
