@@ -24,16 +24,6 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatu
   closed: ['reopened'],
 };
 
-/** The statuses a case may be registered in (e.g. closed at once when solved in the first contact). */
-export const REGISTRATION_STATUSES: readonly CaseStatus[] = [
-  'new',
-  'open',
-  'waiting_for_customer',
-  'with_external',
-  'resolved',
-  'closed',
-];
-
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
