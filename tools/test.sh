@@ -8,6 +8,7 @@ bash tools/ensure-infra.sh
 npx prettier --check . --log-level warn
 npx nx run-many -t build --output-style=static
 node tools/docs.mjs --check
+node --test tools/eslint/module-boundaries.test.mjs
 npx nx run-many -t typecheck lint --output-style=static
 # Test files that talk to PostgreSQL and NATS run one package at a time; Jest spreads each over both cores.
 log=$(mktemp)
