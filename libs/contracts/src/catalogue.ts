@@ -11,6 +11,11 @@ import { caseUpdatedV1 } from './case/case-updated.v1.js';
 import { caseClosedV1, caseReopenedV1, caseStatusChangedV1 } from './case/case-status-changed.v1.js';
 import { caseAssignedV1 } from './case/case-assigned.v1.js';
 import { caseLockChangedV1 } from './case/case-lock-changed.v1.js';
+import { addEntryV1 } from './case/entry-add.v1.js';
+import { listEntriesV1 } from './case/entry-list.v1.js';
+import { getEntryV1 } from './case/entry-get.v1.js';
+import { entryAddedV1 } from './case/entry-added.v1.js';
+import { entriesRemovedV1 } from './case/entry-removed.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -29,4 +34,9 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   caseReopenedV1,
   caseAssignedV1,
   caseLockChangedV1,
+  addEntryV1,
+  listEntriesV1,
+  getEntryV1,
+  entryAddedV1,
+  entriesRemovedV1,
 ];

@@ -12,8 +12,11 @@ import type { Logger, Metrics } from '@arende/observability';
 import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
 import type { CaseCoreConfig } from './config.js';
 import { CaseHandler } from './handlers/case.handler.js';
+import { EntryHandler } from './handlers/entry.handler.js';
 import { CaseRepository } from './repositories/case.repository.js';
+import { EntryRepository } from './repositories/entry.repository.js';
 import { CaseService } from './services/case.service.js';
+import { EntryService } from './services/entry.service.js';
 import { stockholmYear } from './services/stockholm-time.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
@@ -35,6 +38,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(INFRASTRUCTURE) private readonly infra: CaseCoreInfrastructure,
     @Inject(CaseRepository) private readonly cases: CaseRepository,
     @Inject(CaseHandler) private readonly handler: CaseHandler,
+    @Inject(EntryHandler) private readonly entryHandler: EntryHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
@@ -45,6 +49,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.cases.ensureYearSequence(year + 1);
     this.relay.start();
     this.handler.listen();
+    this.entryHandler.listen();
     this.infra.logger.info({ prefix: this.infra.names.prefix }, 'case-core listening');
   }
 
@@ -99,6 +104,21 @@ export class AppModule {
           provide: CaseHandler,
           useFactory: (rpc: RpcServer, cases: CaseService) => new CaseHandler(rpc, cases),
           inject: [RpcServer, CaseService],
+        },
+        {
+          provide: EntryRepository,
+          useFactory: () => new EntryRepository(infra.dataSource, infra.config.DB_SCHEMA),
+        },
+        {
+          provide: EntryService,
+          useFactory: (entries: EntryRepository, cases: CaseRepository, relay: OutboxRelay) =>
+            new EntryService(infra.dataSource, entries, cases, relay),
+          inject: [EntryRepository, CaseRepository, OutboxRelay],
+        },
+        {
+          provide: EntryHandler,
+          useFactory: (rpc: RpcServer, entries: EntryService) => new EntryHandler(rpc, entries),
+          inject: [RpcServer, EntryService],
         },
         CaseCoreLifecycle,
       ],

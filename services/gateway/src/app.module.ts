@@ -5,6 +5,7 @@ import { RpcClient } from '@arende/messaging';
 import type { OpsHandler } from '@arende/observability';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard.js';
 import { CaseController } from './controllers/case.controller.js';
+import { EntryController } from './controllers/entry.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
 
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(deps: GatewayDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CaseController, InboxController, OpsController],
+      controllers: [CaseController, InboxController, OpsController, EntryController],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },
         { provide: TOKEN_VERIFIER, useValue: deps.verifier },

@@ -30,6 +30,7 @@ import {
   toCaseView,
 } from '../repositories/case.row.js';
 import { assertTransition } from './case-status.js';
+import { removeMemosOnClose } from './entry-closing.js';
 import { stockholmYear } from './stockholm-time.js';
 
 export interface RequestContext {
@@ -173,6 +174,9 @@ export class CaseService {
       const events = [event(caseStatusChangedV1, data)];
       if (input.to === 'closed') events.push(event(caseClosedV1, data));
       if (input.to === 'reopened') events.push(event(caseReopenedV1, data));
+      // A closing case loses its memos in the same transaction; notes stay (entry-closing.ts).
+      const memos = input.to === 'closed' ? await removeMemosOnClose(manager, updated, ctx.actor, now) : null;
+      if (memos) events.push(...memos.events);
       return {
         row: updated,
         events,
@@ -187,6 +191,7 @@ export class CaseService {
               ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
             },
           },
+          ...(memos?.log ?? []),
         ],
       };
     });

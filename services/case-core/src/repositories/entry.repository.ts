@@ -1,0 +1,135 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EntryAttachment, EntryKind } from '@arende/contracts';
+
+/** A row of the entry table with its case's number, as `query()` returns it. */
+export interface EntryRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  kind: string;
+  visibility: string;
+  author_id: string | null;
+  author_name: string | null;
+  sender: string | null;
+  text: string;
+  html: string | null;
+  attachments: EntryAttachment[];
+  created_at: Date;
+}
+
+export type NewEntryRow = Omit<EntryRow, 'case_number'>;
+
+/** What adding an entry needs to know of its case. */
+export interface EntryCaseRow {
+  id: string;
+  number: string;
+  status: string;
+  lock_holder_id: string | null;
+  lock_holder_name: string | null;
+  locked_at: Date | null;
+}
+
+export interface TimelinePosition {
+  createdAt: string;
+  id: string;
+}
+
+const COLUMNS =
+  'e.id, e.case_id, c.number AS case_number, e.kind, e.visibility, e.author_id, e.author_name, e.sender, e.text, e.html, e.attachments, e.created_at';
+
+/** Queries of the entry table; no rules here. */
+export class EntryRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+  ) {}
+
+  /**
+   * Reads the case and holds it against changes until the transaction ends. A share lock: entries may be
+   * added side by side, but not while the case is being closed (so a memo cannot slip past the closing).
+   */
+  async findCaseForShare(manager: EntityManager, number: string): Promise<EntryCaseRow | null> {
+    const rows = await manager.query<EntryCaseRow[]>(
+      `SELECT id, number, status, lock_holder_id, lock_holder_name, locked_at
+       FROM "${this.schema}"."case" WHERE number = $1 FOR SHARE`,
+      [number],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findCaseId(number: string): Promise<string | null> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM "${this.schema}"."case" WHERE number = $1`,
+      [number],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async insert(manager: EntityManager, row: NewEntryRow): Promise<void> {
+    await manager.query(
+      `INSERT INTO "${this.schema}".entry (id, case_id, kind, visibility, author_id, author_name, sender, text, html,
+         attachments, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        row.id,
+        row.case_id,
+        row.kind,
+        row.visibility,
+        row.author_id,
+        row.author_name,
+        row.sender,
+        row.text,
+        row.html,
+        JSON.stringify(row.attachments),
+        row.created_at,
+      ],
+    );
+  }
+
+  async findById(id: string): Promise<EntryRow | null> {
+    const rows = await this.dataSource.query<EntryRow[]>(
+      `SELECT ${COLUMNS} FROM "${this.schema}".entry e JOIN "${this.schema}"."case" c ON c.id = e.case_id
+       WHERE e.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One page of a case's timeline by (created_at, id), oldest or newest first, optionally only some kinds. */
+  async listByCase(
+    caseId: string,
+    order: 'asc' | 'desc',
+    kinds: readonly EntryKind[] | null,
+    after: TimelinePosition | null,
+    limit: number,
+  ): Promise<EntryRow[]> {
+    const params: unknown[] = [caseId, limit];
+    const conditions = ['e.case_id = $1'];
+    if (kinds) {
+      params.push(kinds);
+      conditions.push(`e.kind = ANY($${params.length})`);
+    }
+    if (after) {
+      params.push(after.createdAt, after.id);
+      const cmp = order === 'asc' ? '>' : '<';
+      conditions.push(`(e.created_at, e.id) ${cmp} ($${params.length - 1}, $${params.length})`);
+    }
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    return await this.dataSource.query<EntryRow[]>(
+      `SELECT ${COLUMNS} FROM "${this.schema}".entry e JOIN "${this.schema}"."case" c ON c.id = e.case_id
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY e.created_at ${direction}, e.id ${direction}
+       LIMIT $2`,
+      params,
+    );
+  }
+
+  /** Deletes a case's entries of the given kinds; returns their ids. */
+  async deleteKinds(manager: EntityManager, caseId: string, kinds: readonly EntryKind[]): Promise<string[]> {
+    const result = await manager.query<[Array<{ id: string }>, number]>(
+      `DELETE FROM "${this.schema}".entry WHERE case_id = $1 AND kind = ANY($2) RETURNING id`,
+      [caseId, kinds],
+    );
+    return result[0].map((r) => r.id).sort();
+  }
+}

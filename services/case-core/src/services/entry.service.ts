@@ -1,0 +1,177 @@
+import type { DataSource } from 'typeorm';
+import {
+  DomainError,
+  ENTRY_KIND_RULES,
+  type EntryKind,
+  type EntryView,
+  type ListEntriesRequestV1,
+  entryAddedV1,
+} from '@arende/contracts';
+import { Outbox, createEnvelope } from '@arende/messaging';
+import { uuidv7 } from 'uuidv7';
+import type { z } from 'zod';
+import type { CaseRepository } from '../repositories/case.repository.js';
+import {
+  type EntryCaseRow,
+  type EntryRepository,
+  type EntryRow,
+  type TimelinePosition,
+} from '../repositories/entry.repository.js';
+import type { CommitListener, RequestContext } from './case.service.js';
+import { type AddEntryInput, prepareEntry } from './entry-rules.js';
+
+/**
+ * Entries on a case's timeline. Adding one is a change to the case (event-log line and event in the same
+ * transaction) but not to its content: the case version stays, so nobody's open edit goes stale.
+ */
+export class EntryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entries: EntryRepository,
+    private readonly cases: CaseRepository,
+    private readonly listener: CommitListener,
+  ) {}
+
+  async add(input: AddEntryInput, ctx: RequestContext): Promise<EntryView> {
+    const prepared = prepareEntry(input, ctx.actor);
+    const view = await this.dataSource.transaction(async (manager) => {
+      const row = await this.entries.findCaseForShare(manager, input.number);
+      if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+      assertMayAdd(row, input.kind, ctx.actor.id);
+      const now = new Date();
+      const entry: EntryView = {
+        id: uuidv7(),
+        caseId: row.id,
+        caseNumber: row.number,
+        createdAt: now.toISOString(),
+        ...prepared,
+      };
+      await this.entries.insert(manager, {
+        id: entry.id,
+        case_id: row.id,
+        kind: entry.kind,
+        visibility: entry.visibility,
+        author_id: entry.author?.id ?? null,
+        author_name: entry.author?.name ?? null,
+        sender: entry.from,
+        text: entry.text,
+        html: entry.html,
+        attachments: entry.attachments,
+        created_at: now,
+      });
+      await this.cases.insertEventLog(manager, [
+        {
+          caseId: row.id,
+          kind: 'entry-added',
+          actor: ctx.actor,
+          occurredAt: now,
+          changes: { entry: { before: null, after: { id: entry.id, kind: entry.kind, visibility: entry.visibility } } },
+        },
+      ]);
+      await Outbox.add(
+        manager,
+        createEnvelope(
+          entryAddedV1,
+          {
+            entryId: entry.id,
+            caseId: row.id,
+            number: row.number,
+            kind: entry.kind,
+            direction: entry.direction,
+            visibility: entry.visibility,
+            author: entry.author,
+            hasHtml: entry.html !== null,
+            attachmentCount: entry.attachments.length,
+            createdAt: entry.createdAt,
+          },
+          ctx,
+        ),
+      );
+      return entry;
+    });
+    this.listener.nudge();
+    return view;
+  }
+
+  async get(entryId: string, number?: string): Promise<EntryView> {
+    const row = await this.entries.findById(entryId);
+    if (!row || (number !== undefined && row.case_number !== number)) {
+      throw new DomainError('ENTRY.NOT_FOUND', `No entry ${entryId}${number ? ` on case ${number}` : ''}`);
+    }
+    return toEntryView(row);
+  }
+
+  async list(input: z.output<typeof ListEntriesRequestV1>): Promise<{ items: EntryView[]; nextCursor: string | null }> {
+    const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
+    const caseId = await this.entries.findCaseId(input.number);
+    if (caseId === null) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+    const rows = await this.entries.listByCase(caseId, input.order, input.kinds ?? null, after, input.limit + 1);
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > input.limit && last
+        ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+        : null;
+    return { items: page.map(toEntryView), nextCursor };
+  }
+}
+
+/** Entries from outside always land (the customer wrote on a closed case); the city's own need an open, free case. */
+function assertMayAdd(row: EntryCaseRow, kind: EntryKind, actorId: string): void {
+  if (ENTRY_KIND_RULES[kind].external) return;
+  if (row.lock_holder_id !== null && row.lock_holder_id !== actorId) {
+    throw new DomainError(
+      'CASE.LOCKED',
+      `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`,
+      {
+        holderId: row.lock_holder_id,
+        holderName: row.lock_holder_name,
+        since: row.locked_at?.toISOString() ?? null,
+      },
+    );
+  }
+  if (row.status === 'closed') {
+    throw new DomainError('CASE.CLOSED', `Case ${row.number} is closed; reopen it to add a ${kind}`);
+  }
+}
+
+export function toEntryView(row: EntryRow): EntryView {
+  const kind = row.kind as EntryKind;
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    kind,
+    direction: ENTRY_KIND_RULES[kind].direction,
+    author: row.author_id === null ? null : { id: row.author_id, name: row.author_name },
+    from: row.sender,
+    text: row.text,
+    html: row.html,
+    attachments: row.attachments,
+    visibility: row.visibility as EntryView['visibility'],
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function encodeCursor(position: TimelinePosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): TimelinePosition {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof createdAt === 'string' &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/.test(id)
+    ) {
+      return { createdAt, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError('REQUEST.INVALID', 'The cursor is not one this API gave out', {
+    fields: [{ path: 'cursor', message: 'Unknown cursor' }],
+  });
+}
