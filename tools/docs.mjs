@@ -54,7 +54,7 @@ await write(
     '',
     '<!-- written by tools/docs.mjs from libs/contracts; do not edit by hand -->',
     'Every NATS subject of the platform, from `CATALOGUE` in `libs/contracts`. Events (`<owner>.evt.<name>.v<N>`)',
-    'go to the owner\'s JetStream stream in the envelope described in docs/messaging.md; requests',
+    "go to the owner's JetStream stream in the envelope described in docs/messaging.md; requests",
     '(`<owner>.rpc.<action>.v<N>`) are core NATS request/reply with `{ actor, correlationId, data }` and a',
     '`{ ok, data | error }` reply. Payload schemas are the zod schemas in `libs/contracts/src/<owner>/`.',
     '',

@@ -6,7 +6,9 @@ import { moduleBoundaries } from './module-boundaries.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const at = (file) => path.join(root, file);
-const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' } });
+const tester = new RuleTester({
+  languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' },
+});
 
 tester.run('module-boundaries', moduleBoundaries, {
   valid: [

@@ -1,14 +1,11 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MetadataScanner, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { createTokenVerifier } from '@arende/auth';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
 import { RpcClient } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { type TestContext, createTestContext } from '@arende/testing';
 import { startGateway } from '../../src/boot.js';
-import { CaseController } from '../../src/controllers/case.controller.js';
-import { InboxController } from '../../src/controllers/inbox.controller.js';
-import { OpsController } from '../../src/controllers/ops.controller.js';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator.js';
 
 // The gateway alone, with a real issuer and real NATS but no case-core behind it.
@@ -56,18 +53,26 @@ async function call(method: string, path: string, token?: string, body?: unknown
 }
 
 describe('routes', () => {
-  it('every route declares its roles or @Public()', () => {
+  it('every route of every controller declares its roles or @Public()', () => {
     const reflector = new Reflector();
     const scanner = new MetadataScanner();
+    const controllers = app.get(ModulesContainer).values();
     const undeclared: string[] = [];
-    for (const controller of [CaseController, InboxController, OpsController]) {
-      for (const name of scanner.getAllMethodNames(controller.prototype)) {
-        const handler = (controller.prototype as unknown as Record<string, () => unknown>)[name];
-        const roles = reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, [handler, controller]);
-        const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [handler, controller]);
-        if (!isPublic && (!roles || roles.length === 0)) undeclared.push(`${controller.name}.${name}`);
+    let checked = 0;
+    for (const module of controllers) {
+      for (const wrapper of module.controllers.values()) {
+        const controller = wrapper.metatype as new (...args: never[]) => object;
+        const prototype = controller.prototype as Record<string, () => unknown>;
+        for (const name of scanner.getAllMethodNames(prototype)) {
+          const handler = prototype[name];
+          const roles = reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, [handler, controller]);
+          const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [handler, controller]);
+          checked++;
+          if (!isPublic && (!roles || roles.length === 0)) undeclared.push(`${controller.name}.${name}`);
+        }
       }
     }
+    expect(checked).toBeGreaterThan(8);
     expect(undeclared).toEqual([]);
   });
 });
