@@ -70,7 +70,7 @@ export function configTable(definition: ConfigDefinition): string {
           ? '(not set)'
           : fallback.data === ''
             ? '(empty)'
-            : `\`${String(fallback.data)}\``;
+            : `\`${JSON.stringify(fallback.data).replace(/^"|"$/g, '')}\``;
     return `| \`${name}\` | ${shown} | ${v.description} |`;
   });
   return ['| variable | default | what it is |', '| --- | --- | --- |', ...rows].join('\n');
