@@ -11,6 +11,11 @@ import { caseUpdatedV1 } from './case/case-updated.v1.js';
 import { caseClosedV1, caseReopenedV1, caseStatusChangedV1 } from './case/case-status-changed.v1.js';
 import { caseAssignedV1 } from './case/case-assigned.v1.js';
 import { caseLockChangedV1 } from './case/case-lock-changed.v1.js';
+import { getRelationsV1, relateCasesV1, unrelateCaseV1 } from './case/case-relations.v1.js';
+import { caseRelatedV1, caseUnrelatedV1 } from './case/case-related.v1.js';
+import { caseCopiedV1, copyCaseV1 } from './case/copy-case.v1.js';
+import { addFavouriteV1, listFavouritesV1, removeFavouriteV1 } from './case/favourite.v1.js';
+import { listCaseEventsV1 } from './case/list-case-events.v1.js';
 import { addEntryV1 } from './case/entry-add.v1.js';
 import { listEntriesV1 } from './case/entry-list.v1.js';
 import { getEntryV1 } from './case/entry-get.v1.js';
@@ -34,6 +39,17 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   caseReopenedV1,
   caseAssignedV1,
   caseLockChangedV1,
+  relateCasesV1,
+  unrelateCaseV1,
+  getRelationsV1,
+  caseRelatedV1,
+  caseUnrelatedV1,
+  copyCaseV1,
+  caseCopiedV1,
+  addFavouriteV1,
+  removeFavouriteV1,
+  listFavouritesV1,
+  listCaseEventsV1,
   addEntryV1,
   listEntriesV1,
   getEntryV1,

@@ -12,6 +12,18 @@ import type { Logger, Metrics } from '@arende/observability';
 import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
 import type { CaseCoreConfig } from './config.js';
 import { CaseHandler } from './handlers/case.handler.js';
+import { CaseCopyHandler } from './handlers/case-copy.handler.js';
+import { CaseEventHandler } from './handlers/case-event.handler.js';
+import { FavouriteHandler } from './handlers/favourite.handler.js';
+import { RelationHandler } from './handlers/relation.handler.js';
+import { CaseCopyRepository } from './repositories/case-copy.repository.js';
+import { CaseEventRepository } from './repositories/case-event.repository.js';
+import { FavouriteRepository } from './repositories/favourite.repository.js';
+import { RelationRepository } from './repositories/relation.repository.js';
+import { CaseCopyService } from './services/case-copy.service.js';
+import { CaseEventService } from './services/case-event.service.js';
+import { FavouriteService } from './services/favourite.service.js';
+import { RelationService } from './services/relation.service.js';
 import { EntryHandler } from './handlers/entry.handler.js';
 import { CaseRepository } from './repositories/case.repository.js';
 import { EntryRepository } from './repositories/entry.repository.js';
@@ -38,6 +50,10 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(INFRASTRUCTURE) private readonly infra: CaseCoreInfrastructure,
     @Inject(CaseRepository) private readonly cases: CaseRepository,
     @Inject(CaseHandler) private readonly handler: CaseHandler,
+    @Inject(RelationHandler) private readonly relationHandler: RelationHandler,
+    @Inject(CaseCopyHandler) private readonly copyHandler: CaseCopyHandler,
+    @Inject(FavouriteHandler) private readonly favouriteHandler: FavouriteHandler,
+    @Inject(CaseEventHandler) private readonly eventHandler: CaseEventHandler,
     @Inject(EntryHandler) private readonly entryHandler: EntryHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
@@ -49,6 +65,10 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.cases.ensureYearSequence(year + 1);
     this.relay.start();
     this.handler.listen();
+    this.relationHandler.listen();
+    this.copyHandler.listen();
+    this.favouriteHandler.listen();
+    this.eventHandler.listen();
     this.entryHandler.listen();
     this.infra.logger.info({ prefix: this.infra.names.prefix }, 'case-core listening');
   }
@@ -119,6 +139,49 @@ export class AppModule {
           provide: EntryHandler,
           useFactory: (rpc: RpcServer, entries: EntryService) => new EntryHandler(rpc, entries),
           inject: [RpcServer, EntryService],
+        },
+        {
+          provide: RelationService,
+          useFactory: (cases: CaseRepository, relay: OutboxRelay) =>
+            new RelationService(
+              infra.dataSource,
+              cases,
+              new RelationRepository(infra.dataSource, infra.config.DB_SCHEMA),
+              relay,
+            ),
+          inject: [CaseRepository, OutboxRelay],
+        },
+        {
+          provide: RelationHandler,
+          useFactory: (rpc: RpcServer, relations: RelationService) => new RelationHandler(rpc, relations),
+          inject: [RpcServer, RelationService],
+        },
+        {
+          provide: CaseCopyHandler,
+          useFactory: (rpc: RpcServer, cases: CaseRepository, relay: OutboxRelay) =>
+            new CaseCopyHandler(
+              rpc,
+              new CaseCopyService(infra.dataSource, cases, new CaseCopyRepository(infra.config.DB_SCHEMA), relay),
+            ),
+          inject: [RpcServer, CaseRepository, OutboxRelay],
+        },
+        {
+          provide: FavouriteHandler,
+          useFactory: (rpc: RpcServer, cases: CaseRepository) =>
+            new FavouriteHandler(
+              rpc,
+              new FavouriteService(cases, new FavouriteRepository(infra.dataSource, infra.config.DB_SCHEMA)),
+            ),
+          inject: [RpcServer, CaseRepository],
+        },
+        {
+          provide: CaseEventHandler,
+          useFactory: (rpc: RpcServer, cases: CaseRepository) =>
+            new CaseEventHandler(
+              rpc,
+              new CaseEventService(cases, new CaseEventRepository(infra.dataSource, infra.config.DB_SCHEMA)),
+            ),
+          inject: [RpcServer, CaseRepository],
         },
         CaseCoreLifecycle,
       ],

@@ -5,6 +5,10 @@ import { RpcClient } from '@arende/messaging';
 import type { OpsHandler } from '@arende/observability';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard.js';
 import { CaseController } from './controllers/case.controller.js';
+import { CaseCopyController } from './controllers/case-copy.controller.js';
+import { CaseEventController } from './controllers/case-event.controller.js';
+import { FavouriteController } from './controllers/favourite.controller.js';
+import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
@@ -20,7 +24,16 @@ export class AppModule {
   static forRoot(deps: GatewayDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CaseController, InboxController, OpsController, EntryController],
+      controllers: [
+        CaseController,
+        InboxController,
+        RelationController,
+        CaseCopyController,
+        FavouriteController,
+        CaseEventController,
+        OpsController,
+        EntryController,
+      ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },
         { provide: TOKEN_VERIFIER, useValue: deps.verifier },

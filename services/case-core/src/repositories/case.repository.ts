@@ -65,8 +65,17 @@ export class CaseRepository {
     );
   }
 
-  /** Writes a registered case with its event and log line in one statement; returns the case number. */
-  async insertRegistered(view: CaseView, year: number, event: EventEnvelope<CaseView>, actor: Actor): Promise<string> {
+  /**
+   * Writes a registered case with its event and log line in one statement; returns the case number.
+   * Inside a transaction (`manager`), ensure the year's sequence first: a failed statement aborts the transaction.
+   */
+  async insertRegistered(
+    view: CaseView,
+    year: number,
+    event: EventEnvelope<CaseView>,
+    actor: Actor,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
     const params = [
       view.id,
       String(year),
@@ -100,10 +109,10 @@ export class CaseRepository {
       actor.name ?? null,
     ];
     try {
-      const rows = await this.dataSource.query<Array<{ number: string }>>(this.registerSql, params);
+      const rows = await manager.query<Array<{ number: string }>>(this.registerSql, params);
       return rows[0].number;
     } catch (error) {
-      if (!isPgError(error, UNDEFINED_TABLE)) throw error;
+      if (!isPgError(error, UNDEFINED_TABLE) || manager.queryRunner?.isTransactionActive) throw error;
       await this.ensureYearSequence(year);
       const rows = await this.dataSource.query<Array<{ number: string }>>(this.registerSql, params);
       return rows[0].number;
@@ -121,6 +130,14 @@ export class CaseRepository {
       number,
     ]);
     return rows[0] ?? null;
+  }
+
+  /** The children of a master that are not closed yet, held until the transaction ends (in id order). */
+  async findOpenChildrenForUpdate(manager: EntityManager, parentId: string): Promise<CaseRow[]> {
+    return await manager.query<CaseRow[]>(
+      `SELECT * FROM "${this.schema}"."case" WHERE parent_case_id = $1 AND status <> 'closed' ORDER BY id FOR UPDATE`,
+      [parentId],
+    );
   }
 
   /** Sets columns and bumps the version. */

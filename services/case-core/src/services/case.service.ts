@@ -30,6 +30,7 @@ import {
   toCaseView,
 } from '../repositories/case.row.js';
 import { assertTransition } from './case-status.js';
+import { closeChildren } from './relation-closing.js';
 import { removeMemosOnClose } from './entry-closing.js';
 import { stockholmYear } from './stockholm-time.js';
 
@@ -174,6 +175,9 @@ export class CaseService {
       const events = [event(caseStatusChangedV1, data)];
       if (input.to === 'closed') events.push(event(caseClosedV1, data));
       if (input.to === 'reopened') events.push(event(caseReopenedV1, data));
+      // Closing a master closes its children in the same transaction (relation-closing.ts).
+      const cascade = input.to === 'closed' ? await closeChildren(manager, this.cases, updated, ctx.actor, now) : null;
+      if (cascade) events.push(...cascade.events);
       // A closing case loses its memos in the same transaction; notes stay (entry-closing.ts).
       const memos = input.to === 'closed' ? await removeMemosOnClose(manager, updated, ctx.actor, now) : null;
       if (memos) events.push(...memos.events);
@@ -191,6 +195,7 @@ export class CaseService {
               ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
             },
           },
+          ...(cascade?.log ?? []),
           ...(memos?.log ?? []),
         ],
       };

@@ -1,0 +1,45 @@
+import { type CaseEventView, DomainError, type ListCaseEventsRequestV1 } from '@arende/contracts';
+import type { z } from 'zod';
+import type { CaseRepository } from '../repositories/case.repository.js';
+import type { CaseEventRepository } from '../repositories/case-event.repository.js';
+
+/** The case's event log, as people read it: who, when, what, before and after. */
+export class CaseEventService {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly events: CaseEventRepository,
+  ) {}
+
+  async list(
+    input: z.output<typeof ListCaseEventsRequestV1>,
+  ): Promise<{ items: CaseEventView[]; nextCursor: string | null }> {
+    const row = await this.cases.findByNumber(input.number);
+    if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+    const beforeId = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+    const rows = await this.events.list(
+      row.id,
+      { kinds: input.kinds, from: input.from, to: input.to, actorId: input.actorId, beforeId },
+      input.limit + 1,
+    );
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        actor: { id: e.actor_id, name: e.actor_name },
+        occurredAt: e.occurred_at.toISOString(),
+        changes: e.changes,
+      })),
+      nextCursor: rows.length > input.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+    };
+  }
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (/^[1-9][0-9]{0,18}$/.test(id)) return id;
+  throw new DomainError('REQUEST.INVALID', 'The cursor is not one this API gave out', {
+    fields: [{ path: 'cursor', message: 'Unknown cursor' }],
+  });
+}
