@@ -37,9 +37,14 @@ export class RpcClient {
     if (!checked.success) throw invalidRequest(checked.error);
 
     const timeout = meta.timeoutMs ?? this.options.timeoutMs ?? 5000;
+    const json = JSON.stringify(body);
+    const limit = this.options.nc.info?.max_payload;
+    if (limit !== undefined && Buffer.byteLength(json) > limit) {
+      throw new DomainError('REQUEST.TOO_LARGE', `The request is larger than the ${limit} bytes a message may carry`);
+    }
     let payload: unknown;
     try {
-      const msg = await this.options.nc.request(this.options.names.subject(contract.subject), JSON.stringify(body), {
+      const msg = await this.options.nc.request(this.options.names.subject(contract.subject), json, {
         timeout,
       });
       payload = msg.json();

@@ -107,4 +107,14 @@ describe('RPC', () => {
       message: expect.stringMatching(/^Nobody serves/) as string,
     });
   });
+
+  it('refuses a request larger than the server takes with REQUEST.TOO_LARGE, before sending it', async () => {
+    const limit = nc.info?.max_payload ?? 0;
+    expect(limit).toBeGreaterThan(0);
+    const served = seen.length;
+    await expect(client.request(echoV1, { text: 'å'.repeat(limit) }, meta)).rejects.toMatchObject({
+      code: 'REQUEST.TOO_LARGE',
+    });
+    expect(seen.length).toBe(served);
+  });
 });
