@@ -2,6 +2,7 @@ import { type Actor, type EventContract, caseClosedV1, caseStatusChangedV1 } fro
 import type { EntityManager } from 'typeorm';
 import type { CaseRepository, EventLogRow } from '../repositories/case.repository.js';
 import type { CaseRow } from '../repositories/case.row.js';
+import { removeMemosOnClose } from './entry-closing.js';
 import { statusColumns } from './relation-rules.js';
 
 export interface CascadeOutcome {
@@ -10,7 +11,8 @@ export interface CascadeOutcome {
 }
 
 /**
- * Closing a master closes its children in the same transaction, each with its own events and log line.
+ * Closing a master closes its children in the same transaction, each with its own events and log line (and,
+ * like any closing case, without its memos).
  * A child's lock does not stop it: the master's closer decides, and the holder's next save meets CASE.CLOSED.
  */
 export async function closeChildren(
@@ -43,6 +45,10 @@ export async function closeChildren(
       occurredAt: now,
       changes: { status: { before: child.status, after: 'closed' }, reason: { before: null, after: reason } },
     });
+    // A closing case loses its memos, children included (entry-closing.ts).
+    const memos = await removeMemosOnClose(manager, child, actor, now);
+    outcome.events.push(...memos.events);
+    outcome.log.push(...memos.log);
   }
   return outcome;
 }

@@ -20,6 +20,7 @@ import type { CaseRepository, EventLogRow } from '../repositories/case.repositor
 import type { CaseRow } from '../repositories/case.row.js';
 import type { RelationRepository } from '../repositories/relation.repository.js';
 import type { CommitListener, RequestContext } from './case.service.js';
+import { removeMemosOnClose } from './entry-closing.js';
 import {
   type FieldChanges,
   assertNotLockedByOther,
@@ -130,7 +131,12 @@ export class RelationService {
             assigneeId: updated.assignee_id,
           };
           outcome.events.push({ contract: caseStatusChangedV1, data });
-          if (plan.status.to === 'closed') outcome.events.push({ contract: caseClosedV1, data });
+          if (plan.status.to === 'closed') {
+            outcome.events.push({ contract: caseClosedV1, data });
+            const memos = await removeMemosOnClose(manager, child, ctx.actor, now);
+            outcome.events.push(...memos.events);
+            outcome.log.push(...memos.log);
+          }
           if (plan.status.to === 'reopened') outcome.events.push({ contract: caseReopenedV1, data });
         }
         if (plan.caseType) {

@@ -1,4 +1,5 @@
 import { CATALOGUE, type CaseView, DomainError, type ErrorCode, type EventContract } from '@arende/contracts';
+import { uuidv7 } from 'uuidv7';
 import { RelationRepository } from '../../src/repositories/relation.repository.js';
 import { RelationService } from '../../src/services/relation.service.js';
 import { SCHEMA } from '../../src/schema.js';
@@ -319,6 +320,34 @@ describe(RelationService.name, () => {
         expect(events[0].data).toMatchObject({ from, to: 'closed', version: 3 });
       }
       expect(await get(alreadyClosed)).toEqual(closedChild);
+    });
+
+    it('removes the children’s memos as it closes them, keeping their notes', async () => {
+      const master = await ctx.newCase();
+      const child = await ctx.newCase();
+      for (const kind of ['memo', 'internal_note']) {
+        await ctx.dataSource.query(
+          `INSERT INTO case_core.entry (id, case_id, kind, visibility, author_id, author_name, sender, text, html,
+             attachments, created_at)
+           VALUES ($1, $2, $3, 'staff', 'anna', 'Anna', NULL, 'Ring tillbaka', NULL, '[]', now())`,
+          [uuidv7(), child.id, kind],
+        );
+      }
+      await relations.relate(
+        { masterNumber: master.number, childNumbers: [child.number], inheritCaseType: false },
+        ctx.as(),
+      );
+      await ctx.cases.transition({ number: master.number, version: 2, to: 'closed' }, ctx.as());
+      const kinds = await ctx.dataSource.query<Array<{ kind: string }>>(
+        `SELECT kind FROM case_core.entry WHERE case_id = $1`,
+        [child.id],
+      );
+      expect(kinds.map((k) => k.kind)).toEqual(['internal_note']);
+      expect((await eventsOf(child)).at(-1)).toMatchObject({
+        type: 'case.evt.entries-removed.v1',
+        data: { reason: 'case-closed', count: 1 },
+      });
+      expect((await log(child)).at(-1)).toMatchObject({ kind: 'entries-removed' });
     });
   });
 
