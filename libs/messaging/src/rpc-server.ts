@@ -85,8 +85,20 @@ export class RpcServer {
     msg: Msg,
   ): Promise<void> {
     const started = performance.now();
-    const reply = await this.answer(contract, schema, handler, msg);
-    msg.respond(JSON.stringify(reply));
+    let reply = await this.answer(contract, schema, handler, msg);
+    try {
+      msg.respond(JSON.stringify(reply));
+    } catch (error) {
+      // A reply over the server's max_payload (or a closed connection): answer with an error rather
+      // than leave the caller waiting, and never let it escape as an unhandled rejection.
+      this.options.logger.error({ err: error, subject: contract.subject }, 'RPC reply could not be sent');
+      reply = { ok: false, error: { code: 'INTERNAL', message: 'The reply could not be sent' } };
+      try {
+        msg.respond(JSON.stringify(reply));
+      } catch {
+        // the connection is gone; the caller times out
+      }
+    }
     this.options.metrics?.rpcDuration
       .labels(contract.subject, reply.ok ? 'ok' : reply.error.code)
       .observe((performance.now() - started) / 1000);

@@ -37,6 +37,8 @@ describe('RPC', () => {
         case 'slow':
           await new Promise<void>((resolve) => (release = resolve));
           return { text: 'late' };
+        case 'huge':
+          return { text: 'å'.repeat(nc.info?.max_payload ?? 1) };
       }
     });
     client = new RpcClient({ nc, names, timeoutMs: 2000 });
@@ -116,5 +118,10 @@ describe('RPC', () => {
       code: 'REQUEST.TOO_LARGE',
     });
     expect(seen.length).toBe(served);
+  });
+
+  it('answers INTERNAL when its reply would be larger than a message may carry', async () => {
+    await expect(client.request(echoV1, { text: 'x', mode: 'huge' }, meta)).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(errors).toContain('RPC reply could not be sent');
   });
 });

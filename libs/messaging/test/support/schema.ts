@@ -37,7 +37,10 @@ export const pingedV1 = defineEvent({
 
 export const echoV1 = defineRpc({
   subject: 'case.rpc.echo.v1',
-  request: z.object({ text: z.string().min(1), mode: z.enum(['echo', 'fail', 'crash', 'slow']).default('echo') }),
+  request: z.object({
+    text: z.string().min(1),
+    mode: z.enum(['echo', 'fail', 'crash', 'slow', 'huge']).default('echo'),
+  }),
   response: z.object({ text: z.string() }),
   example: { text: 'hej' },
   description: 'Test request.',
