@@ -11,6 +11,15 @@ import { caseUpdatedV1 } from './case/case-updated.v1.js';
 import { caseClosedV1, caseReopenedV1, caseStatusChangedV1 } from './case/case-status-changed.v1.js';
 import { caseAssignedV1 } from './case/case-assigned.v1.js';
 import { caseLockChangedV1 } from './case/case-lock-changed.v1.js';
+import { createCustomerV1 } from './customer/create-customer.v1.js';
+import { updateCustomerV1 } from './customer/update-customer.v1.js';
+import { getCustomerV1 } from './customer/get-customer.v1.js';
+import { searchCustomersV1 } from './customer/search-customers.v1.js';
+import { linkCustomerV1, listCaseCustomersV1, unlinkCustomerV1 } from './customer/link-customer.v1.js';
+import { listCustomerCasesV1 } from './customer/list-customer-cases.v1.js';
+import { customerRegisteredV1 } from './customer/customer-registered.v1.js';
+import { customerUpdatedV1 } from './customer/customer-updated.v1.js';
+import { customerLinkedV1, customerUnlinkedV1 } from './customer/customer-linked.v1.js';
 import { getRelationsV1, relateCasesV1, unrelateCaseV1 } from './case/case-relations.v1.js';
 import { caseRelatedV1, caseUnrelatedV1 } from './case/case-related.v1.js';
 import { caseCopiedV1, copyCaseV1 } from './case/copy-case.v1.js';
@@ -39,6 +48,18 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   caseReopenedV1,
   caseAssignedV1,
   caseLockChangedV1,
+  createCustomerV1,
+  updateCustomerV1,
+  getCustomerV1,
+  searchCustomersV1,
+  linkCustomerV1,
+  unlinkCustomerV1,
+  listCaseCustomersV1,
+  listCustomerCasesV1,
+  customerRegisteredV1,
+  customerUpdatedV1,
+  customerLinkedV1,
+  customerUnlinkedV1,
   relateCasesV1,
   unrelateCaseV1,
   getRelationsV1,

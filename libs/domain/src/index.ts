@@ -22,3 +22,7 @@ export type {
   PersonalIdentityNumberKind,
   PersonalIdentityNumberOptions,
 } from './personal-identity-number.js';
+export { OrganisationNumberError, isValidOrganisationNumber, parseOrganisationNumber } from './organisation-number.js';
+export type { OrganisationNumber, OrganisationNumberErrorReason } from './organisation-number.js';
+export { PhoneNumberError, phoneNumberSearchKey } from './phone-number.js';
+export type { PhoneNumberErrorReason } from './phone-number.js';

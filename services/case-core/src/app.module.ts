@@ -12,6 +12,9 @@ import type { Logger, Metrics } from '@arende/observability';
 import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
 import type { CaseCoreConfig } from './config.js';
 import { CaseHandler } from './handlers/case.handler.js';
+import { CustomerHandler } from './handlers/customer.handler.js';
+import { CustomerRepository } from './repositories/customer.repository.js';
+import { CustomerService } from './services/customer.service.js';
 import { CaseCopyHandler } from './handlers/case-copy.handler.js';
 import { CaseEventHandler } from './handlers/case-event.handler.js';
 import { FavouriteHandler } from './handlers/favourite.handler.js';
@@ -50,6 +53,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(INFRASTRUCTURE) private readonly infra: CaseCoreInfrastructure,
     @Inject(CaseRepository) private readonly cases: CaseRepository,
     @Inject(CaseHandler) private readonly handler: CaseHandler,
+    @Inject(CustomerHandler) private readonly customerHandler: CustomerHandler,
     @Inject(RelationHandler) private readonly relationHandler: RelationHandler,
     @Inject(CaseCopyHandler) private readonly copyHandler: CaseCopyHandler,
     @Inject(FavouriteHandler) private readonly favouriteHandler: FavouriteHandler,
@@ -65,6 +69,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.cases.ensureYearSequence(year + 1);
     this.relay.start();
     this.handler.listen();
+    this.customerHandler.listen();
     this.relationHandler.listen();
     this.copyHandler.listen();
     this.favouriteHandler.listen();
@@ -182,6 +187,21 @@ export class AppModule {
               new CaseEventService(cases, new CaseEventRepository(infra.dataSource, infra.config.DB_SCHEMA)),
             ),
           inject: [RpcServer, CaseRepository],
+        },
+        {
+          provide: CustomerRepository,
+          useFactory: () => new CustomerRepository(infra.dataSource, infra.config.DB_SCHEMA),
+        },
+        {
+          provide: CustomerService,
+          useFactory: (customers: CustomerRepository, cases: CaseRepository, relay: OutboxRelay) =>
+            new CustomerService(infra.dataSource, customers, cases, relay),
+          inject: [CustomerRepository, CaseRepository, OutboxRelay],
+        },
+        {
+          provide: CustomerHandler,
+          useFactory: (rpc: RpcServer, customers: CustomerService) => new CustomerHandler(rpc, customers),
+          inject: [RpcServer, CustomerService],
         },
         CaseCoreLifecycle,
       ],

@@ -5,6 +5,7 @@ import { RpcClient } from '@arende/messaging';
 import type { OpsHandler } from '@arende/observability';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard.js';
 import { CaseController } from './controllers/case.controller.js';
+import { CustomerController } from './controllers/customer.controller.js';
 import { CaseCopyController } from './controllers/case-copy.controller.js';
 import { CaseEventController } from './controllers/case-event.controller.js';
 import { FavouriteController } from './controllers/favourite.controller.js';
@@ -26,6 +27,7 @@ export class AppModule {
       module: AppModule,
       controllers: [
         CaseController,
+        CustomerController,
         InboxController,
         RelationController,
         CaseCopyController,

@@ -1,7 +1,9 @@
 import { CaseEntity } from './case.entity.js';
 import { CaseEventEntity } from './case-event.entity.js';
-import { EntryEntity } from './entry.entity.js';
+import { CustomerEntity } from './customer.entity.js';
+import { CaseCustomerEntity } from './case-customer.entity.js';
 import { FavouriteEntity } from './favourite.entity.js';
+import { EntryEntity } from './entry.entity.js';
 
-export const ENTITIES = [CaseEntity, CaseEventEntity, FavouriteEntity, EntryEntity];
-export { CaseEntity, CaseEventEntity, FavouriteEntity, EntryEntity };
+export const ENTITIES = [CaseEntity, CaseEventEntity, CustomerEntity, CaseCustomerEntity, FavouriteEntity, EntryEntity];
+export { CaseEntity, CaseEventEntity, CustomerEntity, CaseCustomerEntity, FavouriteEntity, EntryEntity };

@@ -1,6 +1,12 @@
 import { CreateCase1763900000000 } from './1763900000000-create-case.js';
+import { CreateCustomer1763900100000 } from './1763900100000-create-customer.js';
 import { CreateEntry1763900200000 } from './1763900200000-create-entry.js';
 import { CreateFavourite1763900300000 } from './1763900300000-create-favourite.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
-export const MIGRATIONS = [CreateCase1763900000000, CreateEntry1763900200000, CreateFavourite1763900300000];
+export const MIGRATIONS = [
+  CreateCase1763900000000,
+  CreateCustomer1763900100000,
+  CreateEntry1763900200000,
+  CreateFavourite1763900300000,
+];

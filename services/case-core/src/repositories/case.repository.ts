@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, CaseStatus, CaseView, EventEnvelope } from '@arende/contracts';
+import { type Actor, type CaseStatus, type CaseView, DomainError, type EventEnvelope } from '@arende/contracts';
 import { type CaseRow, PRIORITY_RANK } from './case.row.js';
 
 export interface EventLogRow {
@@ -17,6 +17,23 @@ export interface InboxPosition {
 }
 
 const UNDEFINED_TABLE = '42P01';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** A customer card to link in the registering statement, with its customer-linked event (number filled in there). */
+export interface RegistrationLink {
+  customerId: string;
+  event: EventEnvelope<unknown>;
+}
+
+function unknownCustomer(link: RegistrationLink | null): DomainError {
+  return new DomainError('CUSTOMER.NOT_FOUND', `No customer card ${link?.customerId ?? ''}`);
+}
+
+/** The statement returns no row only when the customer card to link does not exist. */
+function registeredNumber(rows: Array<{ number: string }>, link: RegistrationLink | null): string {
+  if (rows.length === 0) throw unknownCustomer(link);
+  return rows[0].number;
+}
 
 function isPgError(error: unknown, code: string): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
@@ -39,17 +56,34 @@ export class CaseRepository {
         channel, case_type_id, category_id, area_id, org_unit_id, service_point_id, template_id, inbox_id,
         assignee_id, assignee_name, customer_wants_answer, customer_answered, secret, secrecy_paragraph,
         personal_data, event_at, registered_at, updated_at, closed_at, handling_seconds, registered_by, parent_case_id)
-      VALUES ($1, $2 || '-' || lpad(nextval($3::regclass)::text, 6, '0'), 1, $4, $5, $6, NULL, $7, $8,
+      SELECT $1, $2 || '-' || lpad(nextval($3::regclass)::text, 6, '0'), 1, $4, $5, $6, NULL, $7, $8,
         $9, $10, $11, $12, $13, $14, $15, $16,
         NULL, NULL, $17, $18, $19, $20,
-        $21, $22, $23, $23, $24, 0, $25, NULL)
+        $21, $22, $23, $23, $24, 0, $25, NULL
+      -- An unknown customer: no row, and no number taken from the sequence (the filter runs first).
+      WHERE $31::uuid IS NULL OR EXISTS (SELECT 1 FROM ${s}.customer WHERE id = $31::uuid)
       RETURNING id, number
     ), o AS (
       INSERT INTO ${s}.outbox (id, subject, payload)
       SELECT $26, $27, jsonb_set($28::jsonb, '{data,number}', to_jsonb(c.number)) FROM c
+      RETURNING seq
     ), l AS (
       INSERT INTO ${s}.case_event (case_id, kind, actor_id, actor_name, occurred_at, changes)
       SELECT c.id, 'registered', $29, $30, $23, NULL FROM c
+      RETURNING id
+    ), k AS (
+      -- The customer card linked at registration (customerId), with its own event and log line after
+      -- the registered ones: joining o and l makes them come first.
+      INSERT INTO ${s}.case_customer (case_id, customer_id, linked_at, linked_by)
+      SELECT c.id, $31::uuid, $23, $29 FROM c WHERE $31::uuid IS NOT NULL
+      RETURNING case_id
+    ), ko AS (
+      INSERT INTO ${s}.outbox (id, subject, payload)
+      SELECT $32, $33, jsonb_set($34::jsonb, '{data,number}', to_jsonb(c.number)) FROM c, k, o
+    ), kl AS (
+      INSERT INTO ${s}.case_event (case_id, kind, actor_id, actor_name, occurred_at, changes)
+      SELECT k.case_id, 'customer-linked', $29, $30, $23,
+        jsonb_build_object('customer', jsonb_build_object('before', NULL, 'after', $31::uuid)) FROM k, l
     )
     SELECT number FROM c`;
   }
@@ -75,6 +109,7 @@ export class CaseRepository {
     event: EventEnvelope<CaseView>,
     actor: Actor,
     manager: EntityManager = this.dataSource.manager,
+    link: RegistrationLink | null = null,
   ): Promise<string> {
     const params = [
       view.id,
@@ -107,15 +142,20 @@ export class CaseRepository {
       JSON.stringify(event),
       actor.id,
       actor.name ?? null,
+      link?.customerId ?? null,
+      link?.event.id ?? null,
+      link?.event.type ?? null,
+      link ? JSON.stringify(link.event) : null,
     ];
     try {
       const rows = await manager.query<Array<{ number: string }>>(this.registerSql, params);
-      return rows[0].number;
+      return registeredNumber(rows, link);
     } catch (error) {
+      if (isPgError(error, FOREIGN_KEY_VIOLATION)) throw unknownCustomer(link);
       if (!isPgError(error, UNDEFINED_TABLE) || manager.queryRunner?.isTransactionActive) throw error;
       await this.ensureYearSequence(year);
       const rows = await this.dataSource.query<Array<{ number: string }>>(this.registerSql, params);
-      return rows[0].number;
+      return registeredNumber(rows, link);
     }
   }
 

@@ -33,6 +33,7 @@ import { assertTransition } from './case-status.js';
 import { closeChildren } from './relation-closing.js';
 import { removeMemosOnClose } from './entry-closing.js';
 import { stockholmYear } from './stockholm-time.js';
+import { registrationLink } from './customer-link.js';
 
 export interface RequestContext {
   actor: Actor;
@@ -105,7 +106,9 @@ export class CaseService {
       lock: null,
     };
     const event = createEnvelope(caseRegisteredV1, view, ctx);
-    view.number = await this.cases.insertRegistered(view, stockholmYear(now), event, ctx.actor);
+    // A customer card given at registration is linked by the same statement (customer.service.ts has the rest).
+    const link = input.customerId === undefined ? null : registrationLink(view, input.customerId, ctx);
+    view.number = await this.cases.insertRegistered(view, stockholmYear(now), event, ctx.actor, undefined, link);
     this.listener.nudge();
     return view;
   }
