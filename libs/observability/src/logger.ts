@@ -14,6 +14,9 @@ export const REDACTED_KEYS = [
   'body',
   'text',
   'html',
+  // query parameters and search terms can hold any of the above
+  'parameters',
+  'pin',
 ] as const;
 
 const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);

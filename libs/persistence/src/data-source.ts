@@ -1,4 +1,5 @@
-import { DataSource, type MigrationInterface } from 'typeorm';
+import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } from 'typeorm';
+import { consoleLogger, type StructuredLogger } from './logger.js';
 
 // TypeORM accepts entity classes as constructors (`Function` in its own typings).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,6 +19,34 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Shown in `pg_stat_activity.application_name`. */
   applicationName?: string;
+  /** Where failed queries are reported (default: JSON lines on stderr). */
+  logger?: StructuredLogger;
+}
+
+/**
+ * TypeORM's own loggers print a failed query with its parameters, which can hold personnummer and
+ * message bodies. This one reports the query text and the error code only.
+ */
+class ParameterFreeLogger implements TypeOrmLogger {
+  constructor(private readonly logger: StructuredLogger) {}
+
+  logQueryError(error: string | Error, query: string): void {
+    const e = error as { message?: string; code?: string };
+    this.logger.error(
+      { query: query.replace(/\s+/g, ' ').slice(0, 500), error: { message: e.message ?? String(error), code: e.code } },
+      'Query failed',
+    );
+  }
+
+  logQuery(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger.info({ migration: message }, 'Migration');
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn({ detail: String(message) }, 'TypeORM warning');
+  }
 }
 
 /**
@@ -38,7 +67,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName,
-    logging: ['error'],
+    logger: new ParameterFreeLogger(options.logger ?? consoleLogger(options.applicationName ?? options.schema)),
   });
 }
 

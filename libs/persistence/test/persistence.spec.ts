@@ -105,4 +105,33 @@ describe('persistence', () => {
       }
     });
   });
+
+  describe('query errors', () => {
+    it('are reported with the query and the error code, never the parameters', async () => {
+      const lines: string[] = [];
+      const record = (fields: object, message: string) => void lines.push(JSON.stringify({ message, ...fields }));
+      const ds = createDataSource({
+        url: url.toString(),
+        schema,
+        entities: [Widget],
+        migrations: [CreateWidget1763900000000],
+        poolSize: 2,
+        logger: { debug: record, info: record, warn: record, error: record },
+      });
+      await ds.initialize();
+      try {
+        await migrate(ds);
+        const personnummer = '191212121212';
+        await expect(
+          ds.query(`SELECT * FROM ${schema}.no_such_table WHERE name = $1`, [personnummer]),
+        ).rejects.toThrow();
+        const failure = lines.find((line) => line.includes('Query failed'));
+        expect(failure).toContain('no_such_table');
+        expect(failure).toContain('42P01');
+        expect(lines.join('\n')).not.toContain(personnummer);
+      } finally {
+        await ds.destroy();
+      }
+    });
+  });
 });

@@ -18,6 +18,7 @@ const dataSource = createDataSource({
   migrations: MIGRATIONS,
   poolSize: config.DB_POOL_SIZE,
   applicationName: 'case-core',
+  logger,
 });
 await dataSource.initialize();
 await migrate(dataSource);

@@ -43,6 +43,8 @@ function isPgError(error: unknown, code: string): boolean {
 /** Queries of the case table and its event log; no rules here. */
 export class CaseRepository {
   private readonly registerSql: string;
+  /** Years whose sequence this process has made sure of: one CREATE … IF NOT EXISTS per year, not per case. */
+  private readonly knownYears = new Set<number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,6 +99,7 @@ export class CaseRepository {
     await this.dataSource.query(
       `CREATE SEQUENCE IF NOT EXISTS ${this.sequenceName(year)} AS integer MINVALUE 1 MAXVALUE 999999 NO CYCLE`,
     );
+    this.knownYears.add(year);
   }
 
   /**
@@ -147,6 +150,7 @@ export class CaseRepository {
       link?.event.type ?? null,
       link ? JSON.stringify(link.event) : null,
     ];
+    if (!this.knownYears.has(year)) await this.ensureYearSequence(year);
     try {
       const rows = await manager.query<Array<{ number: string }>>(this.registerSql, params);
       return registeredNumber(rows, link);

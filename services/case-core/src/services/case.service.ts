@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  CASE_STATUSES,
   type Actor,
   type CaseStatus,
   type CaseView,
@@ -46,15 +47,7 @@ export interface CommitListener {
 }
 
 const SUPERVISING_ROLES = ['supervisor', 'admin'];
-const NOT_CLOSED: readonly CaseStatus[] = [
-  'new',
-  'open',
-  'waiting_for_customer',
-  'with_external',
-  'parked',
-  'resolved',
-  'reopened',
-];
+const NOT_CLOSED: readonly CaseStatus[] = CASE_STATUSES.filter((status) => status !== 'closed');
 /** Satisfies the case-number pattern until the database gives the real number (it is filled in by the same statement). */
 const NUMBER_PENDING = '0000-000000';
 
