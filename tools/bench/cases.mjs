@@ -10,6 +10,36 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { deleteStreams, startPlatform } from '../../e2e/dist/index.js';
 
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+function pidsOf(command) {
+  try {
+    return execSync(`pgrep -x ${command}`).toString().trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU seconds used so far by each part of the path, the load generator included. */
+function cpuSnapshot(processes) {
+  const snapshot = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSeconds(child.pid)]));
+  snapshot.postgres = pidsOf('postgres').reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  snapshot.nats = pidsOf('nats-server').reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const own = process.cpuUsage();
+  snapshot['load generator'] = (own.user + own.system) / 1e6;
+  return snapshot;
+}
+
 function rssMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -104,6 +134,21 @@ function writeReport(results, rss, events, created, m) {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
+    'CPU per case (milliseconds of user + system time, from /proc; PostgreSQL is all its backends, the outbox relay runs inside case-core):',
+    '',
+    `| concurrency | ${Object.keys(results[0].cpuMsPerCase).join(' | ')} | total |`,
+    `| ---: | ${Object.keys(results[0].cpuMsPerCase)
+      .map(() => '---:')
+      .join(' | ')} | ---: |`,
+    ...results.map(
+      (r) =>
+        `| ${r.concurrency} | ${Object.values(r.cpuMsPerCase)
+          .map((v) => v.toFixed(2))
+          .join(' | ')} | ${Object.values(r.cpuMsPerCase)
+          .reduce((a, b) => a + b, 0)
+          .toFixed(2)} |`,
+    ),
+    '',
     `Events: ${events} \`case.evt.registered.v1\` messages in the stream for ${created} cases registered (exactly once each: ${events === created ? 'yes' : 'NO'}).`,
     '',
     'Resident memory after the run: ' +
@@ -134,9 +179,15 @@ try {
   if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`);
   const results = [];
   for (const concurrency of LEVELS) {
+    const before = cpuSnapshot(platform.processes);
     const result = await load(pool, token, CASES, concurrency);
+    const after = cpuSnapshot(platform.processes);
+    // Milliseconds of CPU per case in each process (postgres: all its backends; the relay runs in case-core).
+    result.cpuMsPerCase = Object.fromEntries(
+      Object.keys(after).map((name) => [name, ((after[name] - before[name]) * 1000) / CASES]),
+    );
     console.log(
-      `c=${concurrency}: ${result.throughput.toFixed(0)} cases/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+      `c=${concurrency}: ${result.throughput.toFixed(0)} cases/s, CPU ms/case ${JSON.stringify(Object.fromEntries(Object.entries(result.cpuMsPerCase).map(([k, v]) => [k, Number(v.toFixed(2))])))}, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
     );
     results.push(result);
   }
