@@ -97,6 +97,26 @@ describe('a case through the gateway', () => {
     expect(registered[0].data).toEqual(first);
   });
 
+  it('carries the caller’s correlation id from the HTTP header into the event', async () => {
+    const correlationId = `e2e-${Date.now()}`;
+    const created = await api.call<CaseView>('POST', '/api/v1/cases', {
+      body: { title: 'Fråga om parkeringstillstånd', channel: 'phone' },
+      headers: { 'x-correlation-id': correlationId },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+    const jsm = await jetstreamManager(nc);
+    const deadline = Date.now() + 10_000;
+    let events: Array<{ correlationId: string; data: unknown }> = [];
+    while (events.length === 0 && Date.now() < deadline) {
+      events = (await readStream(jsm, `${platform.prefix.toUpperCase()}CASE`)).filter(
+        (m) => (m.data as CaseView).number === created.body.number,
+      );
+      if (events.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(events.map((e) => e.correlationId)).toEqual([correlationId]);
+  });
+
   it('refuses a forbidden transition with 409 naming both states', async () => {
     const closed = await register({ status: 'closed' });
     const response = await api.call('POST', `/api/v1/cases/${closed.number}/status`, {
