@@ -21,7 +21,8 @@ const dataSource = createDataSource({
   logger,
 });
 await dataSource.initialize();
-await migrate(dataSource);
+const migrated = await migrate(dataSource);
+if (migrated.length > 0) logger.info({ migrations: migrated.map((m) => m.name) }, 'Migrations ran');
 
 const nc = await connectNats({ servers: config.NATS_URL, name: 'case-core' });
 const names = new MessagingNames(config.NATS_PREFIX);
