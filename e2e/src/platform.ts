@@ -11,6 +11,8 @@ export interface Platform {
   databaseUrl: string;
   prefix: string;
   issuerUrl: string;
+  /** The issuer's private signing key (JWK file), for tests that forge tokens such as expired ones. */
+  issuerKeyFile: string;
   gatewayUrl: string;
   caseCoreOpsUrl: string;
   processes: Record<'issuer' | 'case-core' | 'gateway', ChildProcess>;
@@ -141,5 +143,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     await stop();
     throw error;
   }
-  return { database, databaseUrl, prefix, issuerUrl, gatewayUrl, caseCoreOpsUrl, processes, output, stop };
+  return {
+    database,
+    databaseUrl,
+    prefix,
+    issuerUrl,
+    issuerKeyFile: keyFile,
+    gatewayUrl,
+    caseCoreOpsUrl,
+    processes,
+    output,
+    stop,
+  };
 }

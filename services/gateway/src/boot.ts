@@ -5,12 +5,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type Logger, type Metrics, correlationHook } from '@arende/observability';
 import { AppModule, type GatewayDependencies } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
+import { DEFAULT_HARDENING, type HardeningOptions, applyHardening } from './http/hardening.js';
 
 export interface GatewayOptions extends GatewayDependencies {
   logger: Logger;
   metrics: Metrics;
   host: string;
   port: number;
+  /** Security headers, CORS and rate limits (default {@link DEFAULT_HARDENING}). */
+  hardening?: HardeningOptions;
 }
 
 /** Builds and starts the HTTP API; returns the listening app. */
@@ -22,6 +25,7 @@ export async function startGateway(options: GatewayOptions): Promise<NestFastify
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', correlationHook);
+  await applyHardening(app, options.verifier, options.hardening ?? DEFAULT_HARDENING);
   // One histogram observation per request, labelled with the route pattern (never the raw URL).
   fastify.addHook('onResponse', (request, reply, done) => {
     options.metrics.httpRequestDuration

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
 
+/** Splits `CORS_ORIGINS` (comma-separated) into origins. */
+export function parseOrigins(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}
+
 export const gatewayConfig = defineConfig({
   HOST: { schema: env.string('0.0.0.0'), description: 'Address the HTTP API listens on' },
   PORT: { schema: env.port(8080), description: 'Port of the HTTP API (/api/v1, /api/docs, /health, /metrics)' },
@@ -19,6 +27,26 @@ export const gatewayConfig = defineConfig({
     description: 'Prefix on every subject and stream name; empty in production, set by tests to isolate runs',
   },
   RPC_TIMEOUT_MS: { schema: env.int(5000, 100, 60_000), description: 'How long a request to a service may take' },
+  CORS_ORIGINS: {
+    schema: env
+      .string('http://127.0.0.1:5173,http://localhost:5173')
+      .refine(
+        (value) => parseOrigins(value).every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
+        {
+          message: 'comma-separated origins such as https://arende.solna.example (scheme, host and port only)',
+        },
+      ),
+    description: 'Browser origins allowed to call the API (CORS), comma-separated; no credentials (bearer tokens only)',
+  },
+  RATE_LIMIT_PER_MINUTE: {
+    schema: env.int(100_000, 1),
+    description:
+      'Requests per minute for one token subject (the default leaves room for the benchmark; production: 600)',
+  },
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: {
+    schema: env.int(1_000, 1),
+    description: 'Requests per minute for one client address without a valid token (health, metrics, docs, bad tokens)',
+  },
 });
 
 export type GatewayConfig = ConfigOf<typeof gatewayConfig>;

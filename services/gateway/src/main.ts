@@ -3,7 +3,7 @@ import { loadConfigOrExit } from '@arende/config';
 import { MessagingNames, RpcClient, connectNats } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { startGateway } from './boot.js';
-import { gatewayConfig } from './config.js';
+import { gatewayConfig, parseOrigins } from './config.js';
 
 const config = loadConfigOrExit(gatewayConfig, 'gateway');
 const logger = createLogger({ service: 'gateway' });
@@ -27,6 +27,11 @@ const app = await startGateway({
   metrics,
   host: config.HOST,
   port: config.PORT,
+  hardening: {
+    corsOrigins: parseOrigins(config.CORS_ORIGINS),
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+  },
 });
 logger.info({ url: await app.getUrl() }, 'gateway started');
 
