@@ -16,14 +16,19 @@ export interface DemoUser {
   email: string;
   /** Realm roles (`realm_access.roles`). */
   roles: string[];
-  /** Group paths (`groups`), e.g. `/inbox/kundtjanst`. */
+  /** Group paths (`groups`): `/inbox/<id>` = member of that inbox, `/secrecy/<id>` = may see its secret cases. */
   groups: string[];
+  /** Supervisors and admins: the service points they oversee (`service_points`, from the user attribute `service_point`). */
+  servicePoints?: string[];
   /** Contractor accounts: the organisation they work for. */
   organisation?: string;
   /** Citizens: personnummer, 12 digits. */
   personalIdentityNumber?: string;
-  /** Level of assurance (`acr`); Keycloak says `1` after a password login. */
-  acr: string;
+  /**
+   * Level of assurance (`acr`). Keycloak's `acr` scope says `1` after a password login at the agent web client;
+   * the portal client carries only the e-legitimation broker's value, so contractors at the portal have none.
+   */
+  acr?: string;
   /** The resource server this user normally calls. */
   audience: Audience;
 }
@@ -65,7 +70,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
     familyName: 'Holm',
     email: 'cecilia.holm@solna.example',
     roles: ['supervisor', 'agent'],
-    groups: ['/inbox/kundtjanst'],
+    groups: ['/inbox/kundtjanst', '/secrecy/kundtjanst'],
+    servicePoints: ['kundtjanst'],
     acr: '1',
     audience: 'gateway',
   },
@@ -78,6 +84,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'david.ekstrom@solna.example',
     roles: ['admin'],
     groups: [],
+    servicePoints: ['kundtjanst'],
     acr: '1',
     audience: 'gateway',
   },
@@ -115,7 +122,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['contractor'],
     groups: [],
     organisation: 'snorojning-ab',
-    acr: '1',
     audience: 'portal',
   },
   {

@@ -105,7 +105,10 @@ export function createInteractionHandler(provider: Provider, users: ReadonlyMap<
       await provider.interactionFinished(
         req,
         res,
-        { login: { accountId: user.subject, acr: user.acr, amr: ['pwd'] }, consent: { grantId } },
+        {
+          login: { accountId: user.subject, ...(user.acr === undefined ? {} : { acr: user.acr }), amr: ['pwd'] },
+          consent: { grantId },
+        },
         { mergeWithLastSubmission: false },
       );
       return;

@@ -121,7 +121,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     },
     // Keycloak's mappers put groups and the custom attributes into ID token and userinfo too; roles stay in the access token.
     claims: {
-      openid: ['sub', 'acr', 'groups', 'organisation', 'personal_identity_number'],
+      openid: ['sub', 'acr', 'groups', 'service_points', 'organisation', 'personal_identity_number'],
       profile: ['name', 'given_name', 'family_name', 'preferred_username'],
       email: ['email', 'email_verified'],
     },

@@ -53,9 +53,10 @@ describe('startLocalIssuer', () => {
           email: user.email,
           realm_access: { roles: user.roles },
           groups: user.groups,
-          acr: user.acr,
         });
         expect(claims.exp! - claims.iat!).toBe(300);
+        expect(claims.acr).toBe(user.acr);
+        expect(claims.service_points).toEqual(user.servicePoints);
         expect(claims.organisation).toBe(user.organisation);
         expect(claims.personal_identity_number).toBe(user.personalIdentityNumber);
       },
@@ -70,6 +71,8 @@ describe('startLocalIssuer', () => {
     it('gives the contractor its organisation', async () => {
       const claims = decodeJwt(await issuer.tokenFor('fredrik', { audience: 'portal' }));
       expect(claims).toMatchObject({ organisation: 'snorojning-ab', realm_access: { roles: ['contractor'] } });
+      // The realm's portal client carries only the e-legitimation broker's acr: a password login has none.
+      expect(claims).not.toHaveProperty('acr');
     });
 
     it('honours an explicit client id', async () => {
@@ -104,7 +107,8 @@ describe('startLocalIssuer', () => {
         preferred_username: 'cecilia',
         name: 'Cecilia Holm',
         email: 'cecilia.holm@solna.example',
-        groups: ['/inbox/kundtjanst'],
+        groups: ['/inbox/kundtjanst', '/secrecy/kundtjanst'],
+        service_points: ['kundtjanst'],
         acr: '1',
       });
       expect(idToken).not.toHaveProperty('realm_access');
