@@ -1,4 +1,11 @@
-import { CLAIMS_READ, DEMO_USERS, userClaims } from '@arende/local-issuer';
+import {
+  CLAIMS_READ,
+  CLIENT_IDS,
+  DEMO_USERS,
+  INTEGRATION_ROLES,
+  serviceAccountClaims,
+  userClaims,
+} from '@arende/local-issuer';
 import { principalFromClaims, principalToActor } from '../src/index.js';
 
 /** Wraps a token payload so that every claim `principalFromClaims` reads is recorded (nested ones by dotted path). */
@@ -37,6 +44,21 @@ describe('CLAIMS_READ', () => {
       expect([...read]).toEqual(expect.arrayContaining(['sub', 'azp', 'exp', 'realm_access.roles', 'groups']));
     },
   );
+
+  it('lists every claim principalFromClaims reads for a service account', () => {
+    const read = new Set<string>();
+    const payload = {
+      iss: 'http://issuer.test',
+      aud: 'gateway',
+      exp: Math.floor(Date.now() / 1000) + 300,
+      typ: 'Bearer',
+      sub: 'service-account-subject',
+      azp: CLIENT_IDS.integration,
+      ...serviceAccountClaims(CLIENT_IDS.integration, INTEGRATION_ROLES),
+    };
+    expect(principalToActor(principalFromClaims(recording(payload, read)))).toMatchObject({ kind: 'service' });
+    expect([...read].filter((claim) => !claimsRead.has(claim))).toEqual([]);
+  });
 
   it('notices a claim that is read but not listed', () => {
     const read = new Set<string>();
