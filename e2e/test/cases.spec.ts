@@ -30,12 +30,16 @@ afterAll(async () => {
   if (platform) await deleteStreams(natsUrl, platform.prefix);
 });
 
+/** Every case this file registered through register(), in order. */
+const registered: CaseView[] = [];
+
 async function register(fields: Record<string, unknown> = {}, as = 'anna'): Promise<CaseView> {
   const response = await api.call<CaseView>('POST', '/api/v1/cases', {
     as,
     body: { title: 'Fråga om sophämtning', channel: 'phone', ...fields },
   });
   if (response.status !== 201) throw new Error(`register: ${response.status} ${JSON.stringify(response.body)}`);
+  registered.push(response.body);
   return response.body;
 }
 
@@ -43,7 +47,8 @@ describe('a case through the gateway', () => {
   let first: CaseView;
 
   beforeAll(async () => {
-    first = await register({ title: 'Snöröjning har uteblivit', inboxId: 'e2e-first', priority: 'normal' });
+    // Anna and Bertil belong to the inbox kundtjanst: they see its cases and no others.
+    first = await register({ title: 'Snöröjning har uteblivit', inboxId: 'kundtjanst', priority: 'normal' });
   });
 
   it('gets the first number of the Swedish year', () => {
@@ -66,9 +71,22 @@ describe('a case through the gateway', () => {
   });
 
   it('shows in its inbox listing', async () => {
-    const page = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/e2e-first/cases');
+    const page = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases');
     expect(page.status).toBe(200);
-    expect(page.body.items.map((c) => c.number)).toEqual([first.number]);
+    // So far every case of this file is new, normal and in kundtjanst: the listing is all of them, oldest first.
+    expect(page.body.items[0].number).toBe(first.number);
+    expect(page.body.items.map((c) => c.number)).toEqual(registered.map((c) => c.number));
+  });
+
+  it('hides a case of an inbox the agent does not belong to: 404 and absent from the listing', async () => {
+    const elsewhere = await register({ title: 'Bygglovsfråga', inboxId: 'e2e-first' });
+    const read = await api.call('GET', `/api/v1/cases/${elsewhere.number}`);
+    expect(read).toMatchObject({ status: 404, body: { code: 'CASE.NOT_FOUND' } });
+    const guessed = await api.call('GET', `/api/v1/cases/${swedishYear}-999999`);
+    expect(read.body).toMatchObject({ message: `No case ${elsewhere.number}` });
+    expect(guessed).toMatchObject({ status: 404, body: { code: 'CASE.NOT_FOUND' } });
+    const listing = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/e2e-first/cases');
+    expect(listing).toMatchObject({ status: 200, body: { items: [] } });
   });
 
   it('publishes case.evt.registered.v1 to JetStream exactly once', async () => {
@@ -254,10 +272,14 @@ describe('locks', () => {
 
 describe('inbox listing', () => {
   it('lists urgent, prioritised, normal and oldest first within each, page by page', async () => {
-    const inboxId = 'e2e-order';
+    // The agent's own inbox, narrowed to a status no other case of this file is left in.
+    const inboxId = 'kundtjanst';
+    const status = 'with_external';
+    const before = await api.call<{ items: CaseView[] }>('GET', `/api/v1/inboxes/${inboxId}/cases?status=${status}`);
+    expect(before.body.items).toEqual([]);
     const made: CaseView[] = [];
     for (const priority of ['normal', 'urgent', 'prioritised', 'normal', 'urgent', 'prioritised', 'normal']) {
-      made.push(await register({ inboxId, priority }));
+      made.push(await register({ inboxId, priority, status }));
     }
     const rank = { urgent: 0, prioritised: 1, normal: 2 } as const;
     const expected = [...made]
@@ -273,7 +295,7 @@ describe('inbox listing', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const query: string = cursor ? `?limit=3&cursor=${cursor}` : '?limit=3';
+      const query: string = cursor ? `?status=${status}&limit=3&cursor=${cursor}` : `?status=${status}&limit=3`;
       const page = await api.call<{ items: CaseView[]; nextCursor: string | null }>(
         'GET',
         `/api/v1/inboxes/${inboxId}/cases${query}`,
@@ -334,5 +356,43 @@ describe('operations', () => {
     const replayed = Number(/replayed (\d+) events/.exec(stdout)?.[1]);
     expect(replayed).toBeGreaterThan(0);
     expect((await jsm.streams.info(stream)).state.messages).toBe(before);
+  });
+});
+
+describe('secret cases', () => {
+  it('are 404 for an agent without the secrecy permission, and every read by one with it is audited for admins', async () => {
+    // Cecilia (supervisor) has /secrecy/kundtjanst; Anna does not; David is the admin who reads the audit log.
+    const secret = await register({ title: 'Skyddade personuppgifter', secret: true, secrecyParagraph: 'OSL 26:1' });
+    const anna = await api.call('GET', `/api/v1/cases/${secret.number}`);
+    expect(anna).toMatchObject({ status: 404, body: { code: 'CASE.NOT_FOUND' } });
+    for (const path of [`/api/v1/cases/${secret.number}/events`, `/api/v1/cases/${secret.number}/relations`]) {
+      expect(await api.call('GET', path)).toMatchObject({ status: 404, body: { code: 'CASE.NOT_FOUND' } });
+    }
+    const listing = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
+    expect(listing.body.items.map((c) => c.number)).not.toContain(secret.number);
+
+    const cecilia = await api.call<CaseView>('GET', `/api/v1/cases/${secret.number}`, {
+      as: 'cecilia',
+      headers: { 'user-agent': 'Ärende-e2e/1.0' },
+    });
+    expect(cecilia.status).toBe(200);
+    expect(cecilia.body.secret).toBe(true);
+
+    const audit = await api.call<{ items: Array<Record<string, unknown>> }>(
+      'GET',
+      `/api/v1/audit/secret-reads?caseNumber=${secret.number}`,
+      { as: 'david' },
+    );
+    expect(audit.status).toBe(200);
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({
+      caseNumber: secret.number,
+      action: 'case.get',
+      actor: { name: 'Cecilia Holm' },
+      origin: { userAgent: 'Ärende-e2e/1.0' },
+    });
+    expect(typeof (audit.body.items[0].origin as { ip: unknown }).ip).toBe('string');
+    const agentAudit = await api.call('GET', '/api/v1/audit/secret-reads');
+    expect(agentAudit).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
   });
 });

@@ -38,6 +38,7 @@ describe(principalFromClaims.name, () => {
       email: 'anna@solna.example',
       roles: ['agent', 'offline_access', 'default-roles-arende'],
       groups: ['/inbox/kundtjanst'],
+      servicePoints: [],
       acr: '1',
       clientId: 'arende-agent-web',
       expiresAt: exp * 1000,
@@ -96,6 +97,26 @@ describe(principalToActor.name, () => {
 
   it('forbids a contractor without an organisation', () => {
     expect(errorCodeOf(() => principalToActor(principal({ roles: ['contractor'] })))).toBe('AUTH.FORBIDDEN');
+  });
+
+  it("carries a supervisor's service points from the service_points claim", () => {
+    const read = principalFromClaims({
+      ...agentClaims,
+      realm_access: { roles: ['supervisor'] },
+      service_points: ['solna-centrum', 'solna-rasunda'],
+    });
+    expect(principalToActor(read)).toMatchObject({ kind: 'staff', servicePoints: ['solna-centrum', 'solna-rasunda'] });
+    expect(errorCodeOf(() => principalFromClaims({ ...agentClaims, service_points: 'solna-centrum' }))).toBe(
+      'AUTH.UNAUTHENTICATED',
+    );
+  });
+
+  it("carries a citizen's personnummer to the actor, which the contract accepts", () => {
+    const actor = principalToActor(
+      principal({ roles: ['citizen'], groups: [], personalIdentityNumber: '191212121212' }),
+    );
+    expect(actor).toMatchObject({ kind: 'citizen', personalIdentityNumber: '191212121212' });
+    expect(ActorSchema.parse(actor)).toEqual(actor);
   });
 
   it('makes a citizen', () => {

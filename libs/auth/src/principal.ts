@@ -14,6 +14,8 @@ export interface Principal {
   readonly roles: readonly string[];
   /** `groups`: group paths such as `/inbox/kundtjanst`. */
   readonly groups: readonly string[];
+  /** `service_points`: the service points a supervisor or admin oversees. */
+  readonly servicePoints: readonly string[];
   /** Contractor accounts: their organisation. */
   readonly organisation?: string;
   /** Citizens: personnummer, 12 digits. Never log it. */
@@ -70,6 +72,7 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
       ...(email === undefined ? {} : { email }),
       roles: realmRoles(claims.realm_access),
       groups: stringArray(claims.groups, 'groups'),
+      servicePoints: stringArray(claims.service_points, 'service_points'),
       ...(organisation === undefined ? {} : { organisation }),
       ...(personalIdentityNumber === undefined ? {} : { personalIdentityNumber }),
       ...(acr === undefined ? {} : { acr }),
@@ -100,7 +103,8 @@ export function principalKind(principal: Principal): PrincipalKind {
 }
 
 /**
- * The `Actor` recorded on commands and events. Roles are limited to {@link ROLES}; groups and organisation are carried.
+ * The `Actor` recorded on commands and events. Roles are limited to {@link ROLES}; groups, service points, organisation and
+ * personnummer are carried (case-core decides access from them).
  * @throws DomainError AUTH.FORBIDDEN as {@link principalKind}.
  */
 export function principalToActor(principal: Principal): Actor {
@@ -111,6 +115,10 @@ export function principalToActor(principal: Principal): Actor {
     name: kind === 'service' ? principal.clientId : principal.name,
     roles: principal.roles.filter(isKnownRole),
     groups: [...principal.groups],
+    ...(principal.servicePoints.length === 0 ? {} : { servicePoints: [...principal.servicePoints] }),
     ...(principal.organisation === undefined ? {} : { organisation: principal.organisation }),
+    ...(principal.personalIdentityNumber === undefined
+      ? {}
+      : { personalIdentityNumber: principal.personalIdentityNumber }),
   };
 }

@@ -8,6 +8,13 @@ export const ActorSchema = z.object({
   roles: z.array(z.string().max(100)).max(100).default([]),
   groups: z.array(z.string().max(200)).max(500).optional(),
   organisation: z.string().max(200).optional(),
+  /** Supervisors and admins: the service points they oversee (claim `service_points`). */
+  servicePoints: z.array(z.string().max(200)).max(500).optional(),
+  /** Citizens: personnummer or samordningsnummer, 12 digits. Never log it. */
+  personalIdentityNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 

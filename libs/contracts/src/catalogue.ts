@@ -25,6 +25,7 @@ import { caseRelatedV1, caseUnrelatedV1 } from './case/case-related.v1.js';
 import { caseCopiedV1, copyCaseV1 } from './case/copy-case.v1.js';
 import { addFavouriteV1, listFavouritesV1, removeFavouriteV1 } from './case/favourite.v1.js';
 import { listCaseEventsV1 } from './case/list-case-events.v1.js';
+import { listSecretReadsV1 } from './case/list-secret-reads.v1.js';
 import { addEntryV1 } from './case/entry-add.v1.js';
 import { listEntriesV1 } from './case/entry-list.v1.js';
 import { getEntryV1 } from './case/entry-get.v1.js';
@@ -71,6 +72,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   removeFavouriteV1,
   listFavouritesV1,
   listCaseEventsV1,
+  listSecretReadsV1,
   addEntryV1,
   listEntriesV1,
   getEntryV1,

@@ -31,6 +31,7 @@ export * from './case/case-related.v1.js';
 export * from './case/copy-case.v1.js';
 export * from './case/favourite.v1.js';
 export * from './case/list-case-events.v1.js';
+export * from './case/list-secret-reads.v1.js';
 export * from './case/entry.schemas.js';
 export * from './case/entry-add.v1.js';
 export * from './case/entry-list.v1.js';

@@ -81,11 +81,19 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   return { kind: 'rpc', owner, version, ...spec };
 }
 
-/** The body of every NATS request: who asks, under which correlation id, and the command or query. */
+/** Where an HTTP request came from, as the gateway saw it (for audit records). */
+export const RequestOriginSchema = z.object({
+  ip: z.string().max(100).optional(),
+  userAgent: z.string().max(500).optional(),
+});
+export type RequestOrigin = z.infer<typeof RequestOriginSchema>;
+
+/** The body of every NATS request: who asks, under which correlation id, from where, and the command or query. */
 export function rpcRequestSchema<T extends z.ZodType>(data: T) {
   return z.object({
     actor: ActorSchema,
     correlationId: z.string().min(1).max(200),
+    origin: RequestOriginSchema.optional(),
     data,
   });
 }

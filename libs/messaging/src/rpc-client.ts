@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { errors, type NatsConnection } from '@nats-io/transport-node';
-import { DomainError, invalidRequest, type Actor, type RpcContract } from '@arende/contracts';
+import { DomainError, invalidRequest, type Actor, type RequestOrigin, type RpcContract } from '@arende/contracts';
 import type { MessagingNames } from './names.js';
 import { rpcSchemas } from './rpc-schemas.js';
 
@@ -14,6 +14,8 @@ export interface RpcClientOptions {
 export interface RpcCallMeta {
   actor: Actor;
   correlationId: string;
+  /** Where the HTTP request came from (the gateway fills it in; case-core's audit records use it). */
+  origin?: RequestOrigin;
   /** Overrides the client's timeout for this call. */
   timeoutMs?: number;
 }
@@ -32,7 +34,12 @@ export class RpcClient {
     meta: RpcCallMeta,
   ): Promise<z.output<Res>> {
     const schemas = rpcSchemas(contract);
-    const body = { actor: meta.actor, correlationId: meta.correlationId, data };
+    const body = {
+      actor: meta.actor,
+      correlationId: meta.correlationId,
+      ...(meta.origin ? { origin: meta.origin } : {}),
+      data,
+    };
     const checked = schemas.request.safeParse(body);
     if (!checked.success) throw invalidRequest(checked.error);
 

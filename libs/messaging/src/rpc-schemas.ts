@@ -1,9 +1,17 @@
 import type { z } from 'zod';
-import { rpcReplySchema, rpcRequestSchema, type Actor, type RpcContract, type RpcReply } from '@arende/contracts';
+import {
+  rpcReplySchema,
+  rpcRequestSchema,
+  type Actor,
+  type RequestOrigin,
+  type RpcContract,
+  type RpcReply,
+} from '@arende/contracts';
 
 export interface RpcRequestBody<T> {
   actor: Actor;
   correlationId: string;
+  origin?: RequestOrigin;
   data: T;
 }
 

@@ -5,6 +5,7 @@ import {
   invalidRequest,
   type Actor,
   type ErrorBody,
+  type RequestOrigin,
   type RpcContract,
   type RpcReply,
 } from '@arende/contracts';
@@ -16,6 +17,8 @@ import { rpcSchemas, type RpcRequestBody } from './rpc-schemas.js';
 export interface RpcContext {
   actor: Actor;
   correlationId: string;
+  /** Where the HTTP request behind this one came from, when the gateway said. */
+  origin?: RequestOrigin;
 }
 
 export type RpcHandler<Req extends z.ZodType, Res extends z.ZodType> = (
@@ -118,10 +121,10 @@ export class RpcServer {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error).toBody() };
-    const { actor, correlationId, data } = parsed.data;
+    const { actor, correlationId, origin, data } = parsed.data;
     return correlation.run(correlationId, async (): Promise<RpcReply<unknown>> => {
       try {
-        return { ok: true, data: await handler(data, { actor, correlationId }) };
+        return { ok: true, data: await handler(data, { actor, correlationId, ...(origin ? { origin } : {}) }) };
       } catch (error) {
         return { ok: false, error: this.toErrorBody(contract, error) };
       }

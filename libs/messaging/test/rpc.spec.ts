@@ -20,13 +20,13 @@ describe('RPC', () => {
   let server: RpcServer;
   let client: RpcClient;
   const names = new MessagingNames(`t${randomBytes(4).toString('hex')}_`);
-  const seen: { correlationId: string | undefined; actorId: string }[] = [];
+  const seen: { correlationId: string | undefined; actorId: string; origin?: unknown }[] = [];
   let release: () => void = () => undefined;
 
   beforeAll(async () => {
     nc = await connectNats({ name: 'rpc-test' });
     server = new RpcServer({ nc, names, service: 'rpc-test', logger }).handle(echoV1, async (data, ctx) => {
-      seen.push({ correlationId: correlation.id(), actorId: ctx.actor.id });
+      seen.push({ correlationId: correlation.id(), actorId: ctx.actor.id, origin: ctx.origin });
       switch (data.mode) {
         case 'echo':
           return { text: data.text };
@@ -56,6 +56,14 @@ describe('RPC', () => {
   it('round-trips a request and runs the handler inside the correlation id', async () => {
     await expect(client.request(echoV1, { text: 'hej' }, meta)).resolves.toEqual({ text: 'hej' });
     expect(seen.at(-1)).toEqual({ correlationId: 'corr-rpc-1', actorId: 'agent-1' });
+  });
+
+  it('passes the origin of the HTTP request through to the handler', async () => {
+    const origin = { ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (test)' };
+    await client.request(echoV1, { text: 'från' }, { ...meta, origin });
+    expect(seen.at(-1)?.origin).toEqual(origin);
+    await client.request(echoV1, { text: 'utan' }, meta);
+    expect(seen.at(-1)?.origin).toBeUndefined();
   });
 
   it('carries a DomainError code and details to the caller', async () => {

@@ -33,6 +33,9 @@ import { EntryRepository } from './repositories/entry.repository.js';
 import { CaseService } from './services/case.service.js';
 import { EntryService } from './services/entry.service.js';
 import { stockholmYear } from './services/stockholm-time.js';
+import { SecretReadHandler } from './handlers/secret-read.handler.js';
+import { SecretReadAuditRepository } from './repositories/secret-read-audit.repository.js';
+import { SecretReadService } from './services/secret-read.service.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
 export interface CaseCoreInfrastructure {
@@ -59,6 +62,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(FavouriteHandler) private readonly favouriteHandler: FavouriteHandler,
     @Inject(CaseEventHandler) private readonly eventHandler: CaseEventHandler,
     @Inject(EntryHandler) private readonly entryHandler: EntryHandler,
+    @Inject(SecretReadHandler) private readonly secretReadHandler: SecretReadHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
@@ -75,6 +79,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.favouriteHandler.listen();
     this.eventHandler.listen();
     this.entryHandler.listen();
+    this.secretReadHandler.listen();
     this.infra.logger.info({ prefix: this.infra.names.prefix }, 'case-core listening');
   }
 
@@ -202,6 +207,15 @@ export class AppModule {
           provide: CustomerHandler,
           useFactory: (rpc: RpcServer, customers: CustomerService) => new CustomerHandler(rpc, customers),
           inject: [RpcServer, CustomerService],
+        },
+        {
+          provide: SecretReadHandler,
+          useFactory: (rpc: RpcServer) =>
+            new SecretReadHandler(
+              rpc,
+              new SecretReadService(new SecretReadAuditRepository(infra.dataSource, infra.config.DB_SCHEMA)),
+            ),
+          inject: [RpcServer],
         },
         CaseCoreLifecycle,
       ],

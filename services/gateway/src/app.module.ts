@@ -12,6 +12,7 @@ import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
+import { AuditController } from './controllers/audit.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
 
 export interface GatewayDependencies {
@@ -33,6 +34,7 @@ export class AppModule {
         CaseCopyController,
         FavouriteController,
         CaseEventController,
+        AuditController,
         OpsController,
         EntryController,
       ],

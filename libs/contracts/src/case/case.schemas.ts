@@ -61,6 +61,8 @@ export const CaseFieldsSchema = z.object({
   orgUnitId: RefIdSchema.nullable(),
   servicePointId: RefIdSchema.nullable(),
   templateId: RefIdSchema.nullable(),
+  /** The contractor organisation the case is distributed to; that organisation's contractors see it. */
+  externalOrganisationId: RefIdSchema.nullable(),
   customerWantsAnswer: z.boolean(),
   customerAnswered: z.boolean(),
   secret: z.boolean(),
@@ -118,6 +120,7 @@ export const exampleCase: CaseView = {
   orgUnitId: 'stadsbyggnad',
   servicePointId: 'kundtjanst',
   templateId: null,
+  externalOrganisationId: null,
   inboxId: 'kundtjanst',
   assigneeId: null,
   assigneeName: null,

@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 @Index('case_inbox_order_idx', ['inboxId', 'priorityRank', 'registeredAt', 'id'])
 @Index('case_parent_idx', ['parentCaseId'])
 @Index('case_assignee_idx', ['assigneeId'])
+@Index('case_external_organisation_idx', ['externalOrganisationId'])
 export class CaseEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'case_pkey' })
   id: string;
@@ -57,6 +58,10 @@ export class CaseEntity {
 
   @Column('text', { name: 'inbox_id' })
   inboxId: string;
+
+  /** The contractor organisation the case is distributed to; its contractors see the case. */
+  @Column('text', { name: 'external_organisation_id', nullable: true })
+  externalOrganisationId: string | null;
 
   @Column('text', { name: 'assignee_id', nullable: true })
   assigneeId: string | null;

@@ -4,6 +4,23 @@ import { CustomerEntity } from './customer.entity.js';
 import { CaseCustomerEntity } from './case-customer.entity.js';
 import { FavouriteEntity } from './favourite.entity.js';
 import { EntryEntity } from './entry.entity.js';
+import { SecretReadAuditEntity } from './secret-read-audit.entity.js';
 
-export const ENTITIES = [CaseEntity, CaseEventEntity, CustomerEntity, CaseCustomerEntity, FavouriteEntity, EntryEntity];
-export { CaseEntity, CaseEventEntity, CustomerEntity, CaseCustomerEntity, FavouriteEntity, EntryEntity };
+export const ENTITIES = [
+  CaseEntity,
+  CaseEventEntity,
+  CustomerEntity,
+  CaseCustomerEntity,
+  FavouriteEntity,
+  EntryEntity,
+  SecretReadAuditEntity,
+];
+export {
+  CaseEntity,
+  CaseEventEntity,
+  CustomerEntity,
+  CaseCustomerEntity,
+  FavouriteEntity,
+  EntryEntity,
+  SecretReadAuditEntity,
+};

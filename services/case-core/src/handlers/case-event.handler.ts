@@ -10,6 +10,6 @@ export class CaseEventHandler {
   ) {}
 
   listen(): void {
-    this.rpc.handle(listCaseEventsV1, (data) => this.events.list(data));
+    this.rpc.handle(listCaseEventsV1, (data, ctx) => this.events.list(data, ctx));
   }
 }

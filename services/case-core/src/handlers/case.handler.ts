@@ -20,11 +20,11 @@ export class CaseHandler {
 
   listen(): void {
     this.rpc.handle(registerCaseV1, (data, ctx) => this.cases.register(data, ctx));
-    this.rpc.handle(getCaseV1, (data) => this.cases.get(data.number));
+    this.rpc.handle(getCaseV1, (data, ctx) => this.cases.get(data.number, ctx));
     this.rpc.handle(updateCaseV1, (data, ctx) => this.cases.update(data, ctx));
     this.rpc.handle(transitionCaseV1, (data, ctx) => this.cases.transition(data, ctx));
     this.rpc.handle(assignCaseV1, (data, ctx) => this.cases.assign(data, ctx));
-    this.rpc.handle(listInboxV1, (data) => this.cases.listInbox(data));
+    this.rpc.handle(listInboxV1, (data, ctx) => this.cases.listInbox(data, ctx));
     this.rpc.handle(lockCaseV1, (data, ctx) => this.cases.lock(data.number, ctx));
     this.rpc.handle(unlockCaseV1, (data, ctx) => this.cases.unlock(data.number, data.force, ctx));
   }

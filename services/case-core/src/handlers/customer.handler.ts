@@ -25,7 +25,7 @@ export class CustomerHandler {
     this.rpc.handle(searchCustomersV1, (data) => this.customers.search(data));
     this.rpc.handle(linkCustomerV1, (data, ctx) => this.customers.link(data.number, data.customerId, ctx));
     this.rpc.handle(unlinkCustomerV1, (data, ctx) => this.customers.unlink(data.number, data.customerId, ctx));
-    this.rpc.handle(listCaseCustomersV1, (data) => this.customers.listByCase(data.number));
-    this.rpc.handle(listCustomerCasesV1, (data) => this.customers.listCases(data));
+    this.rpc.handle(listCaseCustomersV1, (data, ctx) => this.customers.listByCase(data.number, ctx));
+    this.rpc.handle(listCustomerCasesV1, (data, ctx) => this.customers.listCases(data, ctx));
   }
 }

@@ -14,7 +14,7 @@ export class EntryHandler {
 
   listen(): void {
     this.rpc.handle(addEntryV1, (data, ctx) => this.entries.add(data, ctx));
-    this.rpc.handle(getEntryV1, (data) => this.entries.get(data.entryId, data.number));
-    this.rpc.handle(listEntriesV1, (data) => this.entries.list(data));
+    this.rpc.handle(getEntryV1, (data, ctx) => this.entries.get(data.entryId, data.number, ctx));
+    this.rpc.handle(listEntriesV1, (data, ctx) => this.entries.list(data, ctx));
   }
 }

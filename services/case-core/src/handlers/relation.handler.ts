@@ -12,6 +12,6 @@ export class RelationHandler {
   listen(): void {
     this.rpc.handle(relateCasesV1, (data, ctx) => this.relations.relate(data, ctx));
     this.rpc.handle(unrelateCaseV1, (data, ctx) => this.relations.unrelate(data, ctx));
-    this.rpc.handle(getRelationsV1, (data) => this.relations.get(data.number));
+    this.rpc.handle(getRelationsV1, (data, ctx) => this.relations.get(data.number, ctx));
   }
 }

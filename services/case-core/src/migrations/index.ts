@@ -2,6 +2,7 @@ import { CreateCase1763900000000 } from './1763900000000-create-case.js';
 import { CreateCustomer1763900100000 } from './1763900100000-create-customer.js';
 import { CreateEntry1763900200000 } from './1763900200000-create-entry.js';
 import { CreateFavourite1763900300000 } from './1763900300000-create-favourite.js';
+import { Access1763900400000 } from './1763900400000-access.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateCustomer1763900100000,
   CreateEntry1763900200000,
   CreateFavourite1763900300000,
+  Access1763900400000,
 ];

@@ -2,6 +2,19 @@ import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, type CaseStatus, type CaseView, DomainError, type EventEnvelope } from '@arende/contracts';
 import { type CaseRow, PRIORITY_RANK } from './case.row.js';
+import { type AccessScope, scopeCondition } from '../services/access-scope.js';
+
+/** One audited read of a secret case. */
+export interface SecretRead {
+  actorId: string;
+  actorName: string | null;
+  readAt: Date;
+  caseId: string;
+  caseNumber: string;
+  action: string;
+  ip: string | null;
+  userAgent: string | null;
+}
 
 export interface EventLogRow {
   caseId: string;
@@ -58,11 +71,12 @@ export class CaseRepository {
       INSERT INTO ${s}."case" (id, number, version, title, description, status, parked_until, priority, priority_rank,
         channel, case_type_id, category_id, area_id, org_unit_id, service_point_id, template_id, inbox_id,
         assignee_id, assignee_name, customer_wants_answer, customer_answered, secret, secrecy_paragraph,
-        personal_data, event_at, registered_at, updated_at, closed_at, handling_seconds, registered_by, parent_case_id)
+        personal_data, event_at, registered_at, updated_at, closed_at, handling_seconds, registered_by, parent_case_id,
+        external_organisation_id)
       SELECT $1, $2 || '-' || lpad(nextval($3::regclass)::text, 6, '0'), 1, $4, $5, $6, NULL, $7, $8,
         $9, $10, $11, $12, $13, $14, $15, $16,
         NULL, NULL, $17, $18, $19, $20,
-        $21, $22, $23, $23, $24, 0, $25, NULL
+        $21, $22, $23, $23, $24, 0, $25, NULL, $35
       -- An unknown customer: no row, and no number taken from the sequence (the filter runs first).
       WHERE $31::uuid IS NULL OR EXISTS (SELECT 1 FROM ${s}.customer WHERE id = $31::uuid)
       RETURNING id, number
@@ -150,6 +164,7 @@ export class CaseRepository {
       link?.event.id ?? null,
       link?.event.type ?? null,
       link ? JSON.stringify(link.event) : null,
+      view.externalOrganisationId,
     ];
     if (!this.knownYears.has(year)) await this.ensureYearSequence(year);
     try {
@@ -181,16 +196,29 @@ export class CaseRepository {
     return result.rows;
   }
 
-  async findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
-    const rows = await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE number = $1`, [number]);
+  /** The case, if it is in the caller's scope (else null, as if it did not exist). */
+  async findByNumber(
+    scope: AccessScope,
+    number: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseRow | null> {
+    const params: unknown[] = [number];
+    const rows = await manager.query<CaseRow[]>(
+      `SELECT c.* FROM "${this.schema}"."case" c
+       WHERE c.number = $1 AND ${scopeCondition(scope, 'c', this.schema, params)}`,
+      params,
+    );
     return rows[0] ?? null;
   }
 
-  /** Reads the case and holds its row until the transaction ends. */
-  async findByNumberForUpdate(manager: EntityManager, number: string): Promise<CaseRow | null> {
-    const rows = await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE number = $1 FOR UPDATE`, [
-      number,
-    ]);
+  /** Reads the case in the caller's scope and holds its row until the transaction ends. */
+  async findByNumberForUpdate(manager: EntityManager, scope: AccessScope, number: string): Promise<CaseRow | null> {
+    const params: unknown[] = [number];
+    const rows = await manager.query<CaseRow[]>(
+      `SELECT c.* FROM "${this.schema}"."case" c
+       WHERE c.number = $1 AND ${scopeCondition(scope, 'c', this.schema, params)} FOR UPDATE OF c`,
+      params,
+    );
     return rows[0] ?? null;
   }
 
@@ -238,20 +266,46 @@ export class CaseRepository {
     );
   }
 
-  /** One page of an inbox in work order: urgent, prioritised, normal; oldest first within each. */
-  async listInbox(inboxId: string, statuses: readonly CaseStatus[], after: InboxPosition | null, limit: number) {
+  /** One page of an inbox in work order: urgent, prioritised, normal; oldest first within each. Only cases in scope. */
+  async listInbox(
+    scope: AccessScope,
+    inboxId: string,
+    statuses: readonly CaseStatus[],
+    after: InboxPosition | null,
+    limit: number,
+  ) {
     const params: unknown[] = [inboxId, statuses, limit];
     let keyset = '';
     if (after) {
       params.push(after.priorityRank, after.registeredAt, after.id);
-      keyset = 'AND (priority_rank, registered_at, id) > ($4, $5, $6)';
+      keyset = 'AND (c.priority_rank, c.registered_at, c.id) > ($4, $5, $6)';
     }
+    const inScope = scopeCondition(scope, 'c', this.schema, params);
     return await this.dataSource.query<CaseRow[]>(
-      `SELECT * FROM "${this.schema}"."case"
-       WHERE inbox_id = $1 AND status = ANY($2) ${keyset}
-       ORDER BY priority_rank, registered_at, id
+      `SELECT c.* FROM "${this.schema}"."case" c
+       WHERE c.inbox_id = $1 AND c.status = ANY($2) ${keyset} AND ${inScope}
+       ORDER BY c.priority_rank, c.registered_at, c.id
        LIMIT $3`,
       params,
+    );
+  }
+
+  /** Records reads of secret cases (the caller decides which reads those are). */
+  async insertSecretReads(
+    records: readonly SecretRead[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (records.length === 0) return;
+    const values: unknown[] = [];
+    const tuples = records.map((r) => {
+      const b = values.push(r.actorId, r.actorName, r.readAt, r.caseId, r.caseNumber, r.action, r.ip, r.userAgent) - 8;
+      return `(${Array.from({ length: 8 }, (_, i) => `$${b + i + 1}`).join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO "${this.schema}".secret_read_audit
+         (actor_id, actor_name, read_at, case_id, case_number, action, origin_ip, origin_user_agent)
+       VALUES ${tuples.join(', ')}`,
+      values,
     );
   }
 }

@@ -19,6 +19,7 @@ export interface CaseRow {
   service_point_id: string | null;
   template_id: string | null;
   inbox_id: string;
+  external_organisation_id: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
   customer_wants_answer: boolean;
@@ -59,6 +60,7 @@ export function toCaseView(row: CaseRow): CaseView {
     orgUnitId: row.org_unit_id,
     servicePointId: row.service_point_id,
     templateId: row.template_id,
+    externalOrganisationId: row.external_organisation_id,
     inboxId: row.inbox_id,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
@@ -92,6 +94,7 @@ export const FIELD_COLUMNS = {
   orgUnitId: 'org_unit_id',
   servicePointId: 'service_point_id',
   templateId: 'template_id',
+  externalOrganisationId: 'external_organisation_id',
   customerWantsAnswer: 'customer_wants_answer',
   customerAnswered: 'customer_answered',
   secret: 'secret',

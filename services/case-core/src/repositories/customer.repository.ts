@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CustomerRow } from './customer.row.js';
+import { type AccessScope, scopeCondition } from '../services/access-scope.js';
 
 /** What a customer search matches on; the value is already normalized by the service. */
 export type CustomerMatch =
@@ -25,6 +26,7 @@ export interface CustomerCaseRow {
   status: string;
   registered_at: Date;
   linked_at: Date;
+  secret: boolean;
 }
 
 /** Queries of customer cards and their links to cases; no rules here. */
@@ -127,18 +129,24 @@ export class CustomerRepository {
     );
   }
 
-  /** One page of the cases a card is linked to, newest first. */
-  async listCases(customerId: string, after: CasePosition | null, limit: number): Promise<CustomerCaseRow[]> {
+  /** One page of the cases a card is linked to that are in the caller's scope, newest first. */
+  async listCases(
+    scope: AccessScope,
+    customerId: string,
+    after: CasePosition | null,
+    limit: number,
+  ): Promise<CustomerCaseRow[]> {
     const params: unknown[] = [customerId, limit];
     let keyset = '';
     if (after) {
       params.push(after.registeredAt, after.id);
       keyset = 'AND (k.registered_at, k.id) < ($3, $4::uuid)';
     }
+    const inScope = scopeCondition(scope, 'k', this.schema, params);
     return await this.dataSource.query<CustomerCaseRow[]>(
-      `SELECT k.id, k.number, k.title, k.status, k.registered_at, l.linked_at
+      `SELECT k.id, k.number, k.title, k.status, k.registered_at, k.secret, l.linked_at
        FROM "${this.schema}".case_customer l JOIN "${this.schema}"."case" k ON k.id = l.case_id
-       WHERE l.customer_id = $1 ${keyset}
+       WHERE l.customer_id = $1 ${keyset} AND ${inScope}
        ORDER BY k.registered_at DESC, k.id DESC
        LIMIT $2`,
       params,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryAttachment, EntryKind } from '@arende/contracts';
+import { type AccessScope, scopeCondition } from '../services/access-scope.js';
 
 /** A row of the entry table with its case's number, as `query()` returns it. */
 export interface EntryRow {
@@ -48,21 +49,26 @@ export class EntryRepository {
    * Reads the case and holds it against changes until the transaction ends. A share lock: entries may be
    * added side by side, but not while the case is being closed (so a memo cannot slip past the closing).
    */
-  async findCaseForShare(manager: EntityManager, number: string): Promise<EntryCaseRow | null> {
+  async findCaseForShare(manager: EntityManager, scope: AccessScope, number: string): Promise<EntryCaseRow | null> {
+    const params: unknown[] = [number];
     const rows = await manager.query<EntryCaseRow[]>(
-      `SELECT id, number, status, lock_holder_id, lock_holder_name, locked_at
-       FROM "${this.schema}"."case" WHERE number = $1 FOR SHARE`,
-      [number],
+      `SELECT c.id, c.number, c.status, c.lock_holder_id, c.lock_holder_name, c.locked_at
+       FROM "${this.schema}"."case" c
+       WHERE c.number = $1 AND ${scopeCondition(scope, 'c', this.schema, params)} FOR SHARE OF c`,
+      params,
     );
     return rows[0] ?? null;
   }
 
-  async findCaseId(number: string): Promise<string | null> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM "${this.schema}"."case" WHERE number = $1`,
-      [number],
+  /** The case in the caller's scope, or null. */
+  async findCase(scope: AccessScope, number: string): Promise<{ id: string; number: string; secret: boolean } | null> {
+    const params: unknown[] = [number];
+    const rows = await this.dataSource.query<Array<{ id: string; number: string; secret: boolean }>>(
+      `SELECT c.id, c.number, c.secret FROM "${this.schema}"."case" c
+       WHERE c.number = $1 AND ${scopeCondition(scope, 'c', this.schema, params)}`,
+      params,
     );
-    return rows[0]?.id ?? null;
+    return rows[0] ?? null;
   }
 
   async insert(manager: EntityManager, row: NewEntryRow): Promise<void> {
@@ -86,11 +92,19 @@ export class EntryRepository {
     );
   }
 
-  async findById(id: string): Promise<EntryRow | null> {
-    const rows = await this.dataSource.query<EntryRow[]>(
-      `SELECT ${COLUMNS} FROM "${this.schema}".entry e JOIN "${this.schema}"."case" c ON c.id = e.case_id
-       WHERE e.id = $1`,
-      [id],
+  /** The entry, if its case is in the caller's scope (and, for `customerOnly`, it is customer-visible). */
+  async findById(
+    scope: AccessScope,
+    id: string,
+    customerOnly: boolean,
+  ): Promise<(EntryRow & { case_secret: boolean }) | null> {
+    const params: unknown[] = [id];
+    const visible = customerOnly ? ` AND e.visibility = 'customer'` : '';
+    const rows = await this.dataSource.query<Array<EntryRow & { case_secret: boolean }>>(
+      `SELECT ${COLUMNS}, c.secret AS case_secret
+       FROM "${this.schema}".entry e JOIN "${this.schema}"."case" c ON c.id = e.case_id
+       WHERE e.id = $1${visible} AND ${scopeCondition(scope, 'c', this.schema, params)}`,
+      params,
     );
     return rows[0] ?? null;
   }
@@ -102,9 +116,11 @@ export class EntryRepository {
     kinds: readonly EntryKind[] | null,
     after: TimelinePosition | null,
     limit: number,
+    customerOnly: boolean,
   ): Promise<EntryRow[]> {
     const params: unknown[] = [caseId, limit];
     const conditions = ['e.case_id = $1'];
+    if (customerOnly) conditions.push(`e.visibility = 'customer'`);
     if (kinds) {
       params.push(kinds);
       conditions.push(`e.kind = ANY($${params.length})`);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CasePriority, CaseStatus } from '@arende/contracts';
+import { type AccessScope, scopeCondition } from '../services/access-scope.js';
 
 export interface FavouriteRow {
   number: string;
@@ -8,6 +9,7 @@ export interface FavouriteRow {
   priority: CasePriority;
   created_at: Date;
   case_id: string;
+  secret: boolean;
 }
 
 export interface FavouritePosition {
@@ -37,18 +39,24 @@ export class FavouriteRepository {
     ]);
   }
 
-  /** Latest marked first. */
-  async list(userId: string, after: FavouritePosition | null, limit: number): Promise<FavouriteRow[]> {
+  /** Latest marked first; only cases still in the caller's scope (access may have been taken away since). */
+  async list(
+    scope: AccessScope,
+    userId: string,
+    after: FavouritePosition | null,
+    limit: number,
+  ): Promise<FavouriteRow[]> {
     const params: unknown[] = [userId, limit];
     let keyset = '';
     if (after) {
       params.push(after.createdAt, after.caseId);
       keyset = 'AND (f.created_at, f.case_id) < ($3, $4)';
     }
+    const inScope = scopeCondition(scope, 'c', this.schema, params);
     return await this.dataSource.query<FavouriteRow[]>(
-      `SELECT c.number, c.title, c.status, c.priority, f.created_at, f.case_id
+      `SELECT c.number, c.title, c.status, c.priority, c.secret, f.created_at, f.case_id
        FROM "${this.schema}".favourite f JOIN "${this.schema}"."case" c ON c.id = f.case_id
-       WHERE f.user_id = $1 ${keyset}
+       WHERE f.user_id = $1 ${keyset} AND ${inScope}
        ORDER BY f.created_at DESC, f.case_id DESC
        LIMIT $2`,
       params,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseRow } from './case.row.js';
+import { type AccessScope, scopeCondition } from '../services/access-scope.js';
 
 /** Queries for master and child cases; the rules are in RelationService. */
 export class RelationRepository {
@@ -9,8 +10,13 @@ export class RelationRepository {
   ) {}
 
   /** Reads without locking: to learn which rows the transaction must lock, in which order. */
-  async findByNumbers(manager: EntityManager, numbers: readonly string[]): Promise<CaseRow[]> {
-    return await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE number = ANY($1)`, [numbers]);
+  async findByNumbers(manager: EntityManager, scope: AccessScope, numbers: readonly string[]): Promise<CaseRow[]> {
+    const params: unknown[] = [numbers];
+    return await manager.query<CaseRow[]>(
+      `SELECT c.* FROM "${this.schema}"."case" c
+       WHERE c.number = ANY($1) AND ${scopeCondition(scope, 'c', this.schema, params)}`,
+      params,
+    );
   }
 
   /** Locks rows in id order, so two transactions locking overlapping sets cannot deadlock each other. */
@@ -31,15 +37,30 @@ export class RelationRepository {
     return new Set(rows.map((r) => r.parent_case_id));
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
-    const rows = await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE id = $1`, [id]);
+  async findById(
+    scope: AccessScope,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseRow | null> {
+    const params: unknown[] = [id];
+    const rows = await manager.query<CaseRow[]>(
+      `SELECT c.* FROM "${this.schema}"."case" c WHERE c.id = $1 AND ${scopeCondition(scope, 'c', this.schema, params)}`,
+      params,
+    );
     return rows[0] ?? null;
   }
 
-  async findChildren(parentId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow[]> {
+  /** The children in the caller's scope. */
+  async findChildren(
+    scope: AccessScope,
+    parentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseRow[]> {
+    const params: unknown[] = [parentId];
     return await manager.query<CaseRow[]>(
-      `SELECT * FROM "${this.schema}"."case" WHERE parent_case_id = $1 ORDER BY number`,
-      [parentId],
+      `SELECT c.* FROM "${this.schema}"."case" c
+       WHERE c.parent_case_id = $1 AND ${scopeCondition(scope, 'c', this.schema, params)} ORDER BY c.number`,
+      params,
     );
   }
 

@@ -15,6 +15,8 @@ import type { CaseRepository } from '../repositories/case.repository.js';
 import { toCaseView } from '../repositories/case.row.js';
 import type { CommitListener, RequestContext } from './case.service.js';
 import { stockholmYear } from './stockholm-time.js';
+import { accessScope } from './access-scope.js';
+import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
 /** Satisfies the case-number pattern until the database gives the real number (as in CaseService.register). */
 const NUMBER_PENDING = '0000-000000';
@@ -33,8 +35,10 @@ export class CaseCopyService {
   ) {}
 
   async copy(input: z.output<typeof CopyCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
-    const row = await this.cases.findByNumber(input.number);
+    const scope = accessScope(ctx.actor);
+    const row = await this.cases.findByNumber(scope, input.number);
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+    assertMayChange(scope);
     const source = toCaseView(row);
     const now = new Date();
     const at = now.toISOString();
@@ -62,6 +66,7 @@ export class CaseCopyService {
     const registered = createEnvelope(caseRegisteredV1, view, ctx);
     await this.dataSource.transaction(async (manager) => {
       view.number = await this.cases.insertRegistered(view, year, registered, ctx.actor, manager);
+      await auditSecretReads(this.cases, ctx, 'case.copy', [row], manager);
       const entriesCopied = input.withEntries ? await this.copies.copyEntries(manager, row.id, view.id, uuidv7) : 0;
       await this.cases.insertEventLog(manager, [
         {

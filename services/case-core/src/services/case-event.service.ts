@@ -2,6 +2,9 @@ import { type CaseEventView, DomainError, type ListCaseEventsRequestV1 } from '@
 import type { z } from 'zod';
 import type { CaseRepository } from '../repositories/case.repository.js';
 import type { CaseEventRepository } from '../repositories/case-event.repository.js';
+import type { RequestContext } from './case.service.js';
+import { accessScope, seesOnlyCustomerVisible } from './access-scope.js';
+import { auditSecretReads } from './secret-reads.js';
 
 /** The case's event log, as people read it: who, when, what, before and after. */
 export class CaseEventService {
@@ -10,11 +13,18 @@ export class CaseEventService {
     private readonly events: CaseEventRepository,
   ) {}
 
+  /** The log of a case in the caller's scope; it is the city's own record, so staff only. */
   async list(
     input: z.output<typeof ListCaseEventsRequestV1>,
+    ctx: RequestContext,
   ): Promise<{ items: CaseEventView[]; nextCursor: string | null }> {
-    const row = await this.cases.findByNumber(input.number);
+    const scope = accessScope(ctx.actor);
+    const row = await this.cases.findByNumber(scope, input.number);
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+    if (seesOnlyCustomerVisible(scope)) {
+      throw new DomainError('AUTH.FORBIDDEN', "The event log of a case is for the city's staff");
+    }
+    await auditSecretReads(this.cases, ctx, 'events.list', [row]);
     const beforeId = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
     const rows = await this.events.list(
       row.id,

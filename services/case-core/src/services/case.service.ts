@@ -5,6 +5,7 @@ import {
   type CaseStatus,
   type CaseView,
   type EventContract,
+  type RequestOrigin,
   DomainError,
   caseAssignedV1,
   caseClosedV1,
@@ -35,10 +36,14 @@ import { closeChildren } from './relation-closing.js';
 import { removeMemosOnClose } from './entry-closing.js';
 import { stockholmYear } from './stockholm-time.js';
 import { registrationLink } from './customer-link.js';
+import { accessScope } from './access-scope.js';
+import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
 export interface RequestContext {
   actor: Actor;
   correlationId: string;
+  /** Where the HTTP request came from (for the audit of secret reads). */
+  origin?: RequestOrigin;
 }
 
 /** Anything that should hear that events were committed (the outbox relay). */
@@ -64,6 +69,7 @@ export class CaseService {
   ) {}
 
   async register(input: z.output<typeof RegisterCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+    assertMayChange(accessScope(ctx.actor));
     const now = new Date();
     const at = now.toISOString();
     const view: CaseView = {
@@ -82,6 +88,7 @@ export class CaseService {
       orgUnitId: input.orgUnitId ?? null,
       servicePointId: input.servicePointId ?? null,
       templateId: input.templateId ?? null,
+      externalOrganisationId: input.externalOrganisationId ?? null,
       inboxId: input.inboxId ?? this.options.defaultInboxId,
       assigneeId: null,
       assigneeName: null,
@@ -106,9 +113,11 @@ export class CaseService {
     return view;
   }
 
-  async get(number: string): Promise<CaseView> {
-    const row = await this.cases.findByNumber(number);
+  /** A case in the caller's scope; out of scope or secret without the permission is CASE.NOT_FOUND. */
+  async get(number: string, ctx: RequestContext): Promise<CaseView> {
+    const row = await this.cases.findByNumber(accessScope(ctx.actor), number);
     if (!row) throw notFound(number);
+    await auditSecretReads(this.cases, ctx, 'case.get', [row]);
     return toCaseView(row);
   }
 
@@ -287,12 +296,16 @@ export class CaseService {
     });
   }
 
+  /** An inbox's cases in the caller's scope (the others are left out silently). */
   async listInbox(
     input: z.output<typeof ListInboxRequestV1>,
+    ctx: RequestContext,
   ): Promise<{ items: CaseView[]; nextCursor: string | null }> {
     const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
-    const rows = await this.cases.listInbox(input.inboxId, input.statuses ?? NOT_CLOSED, after, input.limit + 1);
+    const scope = accessScope(ctx.actor);
+    const rows = await this.cases.listInbox(scope, input.inboxId, input.statuses ?? NOT_CLOSED, after, input.limit + 1);
     const page = rows.slice(0, input.limit);
+    await auditSecretReads(this.cases, ctx, 'inbox.list', page);
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > input.limit && last
@@ -318,9 +331,11 @@ export class CaseService {
       now: Date,
     ) => Promise<{ row: CaseRow; events: PendingEvent[]; log: EventLogRow[] }>,
   ): Promise<CaseView> {
+    const scope = accessScope(ctx.actor);
     const result = await this.dataSource.transaction(async (manager) => {
-      const row = await this.cases.findByNumberForUpdate(manager, number);
+      const row = await this.cases.findByNumberForUpdate(manager, scope, number);
       if (!row) throw notFound(number);
+      assertMayChange(scope);
       const outcome = await apply(manager, row, new Date());
       await this.cases.insertEventLog(manager, outcome.log);
       for (const pending of outcome.events) {

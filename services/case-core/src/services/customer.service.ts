@@ -40,6 +40,8 @@ import {
   searchKeys,
 } from './customer-fields.js';
 import { emailKey, nameQueryPatterns } from './customer-search.js';
+import { accessScope } from './access-scope.js';
+import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
 interface Page<T> {
   items: T[];
@@ -145,17 +147,23 @@ export class CustomerService {
     });
   }
 
-  async listByCase(number: string): Promise<{ items: CustomerView[] }> {
-    const caseRow = await this.cases.findByNumber(number);
+  async listByCase(number: string, ctx: RequestContext): Promise<{ items: CustomerView[] }> {
+    const caseRow = await this.cases.findByNumber(accessScope(ctx.actor), number);
     if (!caseRow) throw caseNotFound(number);
+    await auditSecretReads(this.cases, ctx, 'case.customers', [caseRow]);
     return { items: (await this.customers.listByCase(caseRow.id)).map(toCustomerView) };
   }
 
-  async listCases(input: z.output<typeof ListCustomerCasesRequestV1>): Promise<Page<CustomerCase>> {
+  /** The card's cases in the caller's scope (the others are left out silently). */
+  async listCases(
+    input: z.output<typeof ListCustomerCasesRequestV1>,
+    ctx: RequestContext,
+  ): Promise<Page<CustomerCase>> {
     await this.existing(input.id);
     const after = input.cursor === undefined ? null : decodeCaseCursor(input.cursor);
-    const rows = await this.customers.listCases(input.id, after, input.limit + 1);
+    const rows = await this.customers.listCases(accessScope(ctx.actor), input.id, after, input.limit + 1);
     const page = rows.slice(0, input.limit);
+    await auditSecretReads(this.cases, ctx, 'customer.cases', page);
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > input.limit && last ? encodeCursor([last.registered_at.toISOString(), last.id]) : null;
@@ -196,9 +204,11 @@ export class CustomerService {
       envelope: ReturnType<typeof createEnvelope>;
     } | null>,
   ): Promise<{ items: CustomerView[] }> {
+    const scope = accessScope(ctx.actor);
     const result = await this.dataSource.transaction(async (manager) => {
-      const caseRow = await this.cases.findByNumberForUpdate(manager, number);
+      const caseRow = await this.cases.findByNumberForUpdate(manager, scope, number);
       if (!caseRow) throw caseNotFound(number);
+      assertMayChange(scope);
       assertCaseChangeable(caseRow, ctx);
       await this.existing(customerId, manager);
       const now = new Date();

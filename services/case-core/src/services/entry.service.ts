@@ -19,6 +19,8 @@ import {
 } from '../repositories/entry.repository.js';
 import type { CommitListener, RequestContext } from './case.service.js';
 import { type AddEntryInput, prepareEntry } from './entry-rules.js';
+import { SYSTEM_SCOPE, accessScope, seesOnlyCustomerVisible } from './access-scope.js';
+import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
 /**
  * Entries on a case's timeline. Adding one is a change to the case (event-log line and event in the same
@@ -34,9 +36,14 @@ export class EntryService {
 
   async add(input: AddEntryInput, ctx: RequestContext): Promise<EntryView> {
     const prepared = prepareEntry(input, ctx.actor);
+    // The platform's intake services deliver what arrives from outside onto the case it names; that reads
+    // nothing of the case. Every other write needs the case in the writer's scope.
+    const delivery = ctx.actor.kind === 'service' && ENTRY_KIND_RULES[input.kind].external;
+    const scope = delivery ? SYSTEM_SCOPE : accessScope(ctx.actor);
     const view = await this.dataSource.transaction(async (manager) => {
-      const row = await this.entries.findCaseForShare(manager, input.number);
+      const row = await this.entries.findCaseForShare(manager, scope, input.number);
       if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+      assertMayChange(scope);
       assertMayAdd(row, input.kind, ctx.actor.id);
       const now = new Date();
       const entry: EntryView = {
@@ -93,19 +100,37 @@ export class EntryService {
     return view;
   }
 
-  async get(entryId: string, number?: string): Promise<EntryView> {
-    const row = await this.entries.findById(entryId);
+  /** An entry of a case in the caller's scope; contractors and citizens see only customer-visible ones. */
+  async get(entryId: string, number: string | undefined, ctx: RequestContext): Promise<EntryView> {
+    const scope = accessScope(ctx.actor);
+    const row = await this.entries.findById(scope, entryId, seesOnlyCustomerVisible(scope));
     if (!row || (number !== undefined && row.case_number !== number)) {
       throw new DomainError('ENTRY.NOT_FOUND', `No entry ${entryId}${number ? ` on case ${number}` : ''}`);
     }
-    return toEntryView(row);
+    await auditSecretReads(this.cases, ctx, 'entries.get', [
+      { id: row.case_id, number: row.case_number, secret: row.case_secret },
+    ]);
+    const { case_secret: _secret, ...entry } = row;
+    return toEntryView(entry);
   }
 
-  async list(input: z.output<typeof ListEntriesRequestV1>): Promise<{ items: EntryView[]; nextCursor: string | null }> {
+  async list(
+    input: z.output<typeof ListEntriesRequestV1>,
+    ctx: RequestContext,
+  ): Promise<{ items: EntryView[]; nextCursor: string | null }> {
     const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
-    const caseId = await this.entries.findCaseId(input.number);
-    if (caseId === null) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
-    const rows = await this.entries.listByCase(caseId, input.order, input.kinds ?? null, after, input.limit + 1);
+    const scope = accessScope(ctx.actor);
+    const found = await this.entries.findCase(scope, input.number);
+    if (found === null) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
+    await auditSecretReads(this.cases, ctx, 'entries.list', [found]);
+    const rows = await this.entries.listByCase(
+      found.id,
+      input.order,
+      input.kinds ?? null,
+      after,
+      input.limit + 1,
+      seesOnlyCustomerVisible(scope),
+    );
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     const nextCursor =

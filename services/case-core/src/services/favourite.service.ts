@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { CaseRepository } from '../repositories/case.repository.js';
 import type { FavouritePosition, FavouriteRepository } from '../repositories/favourite.repository.js';
 import type { RequestContext } from './case.service.js';
+import { accessScope } from './access-scope.js';
+import { auditSecretReads } from './secret-reads.js';
 
 /** Favourites are the caller's own (the token's subject); marking one changes nothing on the case. */
 export class FavouriteService {
@@ -12,13 +14,13 @@ export class FavouriteService {
   ) {}
 
   async add(number: string, ctx: RequestContext): Promise<{ number: string; favourite: boolean }> {
-    const id = await this.caseId(number);
+    const id = await this.caseId(number, ctx);
     await this.favourites.add(ctx.actor.id, id, new Date());
     return { number, favourite: true };
   }
 
   async remove(number: string, ctx: RequestContext): Promise<{ number: string; favourite: boolean }> {
-    const id = await this.caseId(number);
+    const id = await this.caseId(number, ctx);
     await this.favourites.remove(ctx.actor.id, id);
     return { number, favourite: false };
   }
@@ -28,8 +30,14 @@ export class FavouriteService {
     ctx: RequestContext,
   ): Promise<{ items: FavouriteCase[]; nextCursor: string | null }> {
     const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
-    const rows = await this.favourites.list(ctx.actor.id, after, input.limit + 1);
+    const rows = await this.favourites.list(accessScope(ctx.actor), ctx.actor.id, after, input.limit + 1);
     const page = rows.slice(0, input.limit);
+    await auditSecretReads(
+      this.cases,
+      ctx,
+      'favourites.list',
+      page.map((row) => ({ id: row.case_id, number: row.number, secret: row.secret })),
+    );
     const last = page[page.length - 1];
     return {
       items: page.map((row) => ({
@@ -46,8 +54,8 @@ export class FavouriteService {
     };
   }
 
-  private async caseId(number: string): Promise<string> {
-    const row = await this.cases.findByNumber(number);
+  private async caseId(number: string, ctx: RequestContext): Promise<string> {
+    const row = await this.cases.findByNumber(accessScope(ctx.actor), number);
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${number}`);
     return row.id;
   }

@@ -40,6 +40,7 @@ function row(overrides: Partial<CaseRow> = {}): CaseRow {
     locked_at: null,
     parent_case_id: null,
     registered_by: 'anna',
+    external_organisation_id: null,
     ...overrides,
   };
 }

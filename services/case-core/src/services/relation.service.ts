@@ -21,6 +21,8 @@ import type { CaseRow } from '../repositories/case.row.js';
 import type { RelationRepository } from '../repositories/relation.repository.js';
 import type { CommitListener, RequestContext } from './case.service.js';
 import { removeMemosOnClose } from './entry-closing.js';
+import { type AccessScope, accessScope } from './access-scope.js';
+import { assertMayChange, auditSecretReads } from './secret-reads.js';
 import {
   type FieldChanges,
   assertNotLockedByOther,
@@ -61,13 +63,15 @@ export class RelationService {
         number: input.masterNumber,
       });
     }
+    const scope = accessScope(ctx.actor);
     return this.inTransaction(ctx, async (manager, now) => {
       const numbers = [input.masterNumber, ...input.childNumbers];
-      const seen = await this.relations.findByNumbers(manager, numbers);
+      const seen = await this.relations.findByNumbers(manager, scope, numbers);
       const missing = numbers.filter((n) => !seen.some((row) => row.number === n));
       if (missing.length > 0) {
         throw new DomainError('CASE.NOT_FOUND', `No case ${missing.join(', ')}`, { numbers: missing });
       }
+      assertMayChange(scope);
       const masterId = seen.find((row) => row.number === input.masterNumber)!.id;
       const childIds = seen.filter((row) => row.id !== masterId).map((row) => row.id);
       // Masters before children, each set in id order: the same order closing a master takes, so no deadlock.
@@ -172,19 +176,21 @@ export class RelationService {
           outcome,
         );
       }
-      return { outcome, relations: await this.relationsOf(master, manager) };
+      return { outcome, relations: await this.relationsOf(scope, master, manager) };
     });
   }
 
   async unrelate(input: z.output<typeof UnrelateCaseRequestV1>, ctx: RequestContext): Promise<CaseRelations> {
+    const scope = accessScope(ctx.actor);
     return this.inTransaction(ctx, async (manager, now) => {
-      const seen = await this.relations.findByNumbers(manager, [input.masterNumber, input.childNumber]);
+      const seen = await this.relations.findByNumbers(manager, scope, [input.masterNumber, input.childNumber]);
       const masterSeen = seen.find((row) => row.number === input.masterNumber);
       const childSeen = seen.find((row) => row.number === input.childNumber);
       if (!masterSeen || !childSeen) {
         const missing = [input.masterNumber, input.childNumber].filter((n) => !seen.some((row) => row.number === n));
         throw new DomainError('CASE.NOT_FOUND', `No case ${missing.join(', ')}`, { numbers: missing });
       }
+      assertMayChange(scope);
       const [master] = await this.relations.lockByIds(manager, [masterSeen.id]);
       const [child] = await this.relations.lockByIds(manager, [childSeen.id]);
       if (child.parent_case_id !== master.id) {
@@ -220,19 +226,25 @@ export class RelationService {
         ctx,
         outcome,
       );
-      return { outcome, relations: await this.relationsOf(master, manager) };
+      return { outcome, relations: await this.relationsOf(scope, master, manager) };
     });
   }
 
-  async get(number: string): Promise<CaseRelations> {
-    const row = await this.cases.findByNumber(number);
+  /** A case's master and children, as far as they are in the caller's scope. */
+  async get(number: string, ctx: RequestContext): Promise<CaseRelations> {
+    const scope = accessScope(ctx.actor);
+    const row = await this.cases.findByNumber(scope, number);
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${number}`);
-    return this.relationsOf(row, this.dataSource.manager);
+    const master = row.parent_case_id === null ? null : await this.relations.findById(scope, row.parent_case_id);
+    const children = await this.relations.findChildren(scope, row.id);
+    await auditSecretReads(this.cases, ctx, 'relations.get', [row, ...(master ? [master] : []), ...children]);
+    return { case: related(row), master: master ? related(master) : null, children: children.map(related) };
   }
 
-  private async relationsOf(row: CaseRow, manager: EntityManager): Promise<CaseRelations> {
-    const master = row.parent_case_id === null ? null : await this.relations.findById(row.parent_case_id, manager);
-    const children = await this.relations.findChildren(row.id, manager);
+  private async relationsOf(scope: AccessScope, row: CaseRow, manager: EntityManager): Promise<CaseRelations> {
+    const master =
+      row.parent_case_id === null ? null : await this.relations.findById(scope, row.parent_case_id, manager);
+    const children = await this.relations.findChildren(scope, row.id, manager);
     return { case: related(row), master: master ? related(master) : null, children: children.map(related) };
   }
 

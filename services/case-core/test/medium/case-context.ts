@@ -23,6 +23,17 @@ export interface CaseTestContext extends TestContext {
   outbox(): Promise<OutboxRow[]>;
 }
 
+/**
+ * The inboxes the medium tests register cases in: the default actor belongs to all of them, and may see the
+ * secret cases of gatukontoret (the copy tests copy one).
+ */
+export const TEST_INBOX_GROUPS = [
+  '/inbox/kundtjanst',
+  '/inbox/gatukontoret',
+  '/inbox/medium-order',
+  '/secrecy/gatukontoret',
+];
+
 /** case-core's service on its own database, with the outbox relay replaced by a counter of nudges. */
 export async function createCaseTestContext(): Promise<CaseTestContext> {
   const ctx = await createTestContext({ ...SCHEMA, templateSalt: outboxTablesSql('salt').up.join(';') });
@@ -35,7 +46,7 @@ export async function createCaseTestContext(): Promise<CaseTestContext> {
     { defaultInboxId: 'kundtjanst' },
   );
   const as = (actor: Partial<Actor> = {}): RequestContext => ({
-    actor: factory.actor(actor),
+    actor: factory.actor({ groups: TEST_INBOX_GROUPS, ...actor }),
     correlationId: factory.correlationId(),
   });
   return {

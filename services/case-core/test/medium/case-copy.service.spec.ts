@@ -82,7 +82,7 @@ describe(CaseCopyService.name, () => {
       registeredAt: copy.registeredAt,
       updatedAt: copy.registeredAt,
     });
-    expect(await ctx.cases.get(copy.number)).toEqual(copy);
+    expect(await ctx.cases.get(copy.number, ctx.as())).toEqual(copy);
 
     const registered = (await ctx.outbox()).filter((r) => r.payload.data.id === copy.id);
     expect(registered.map((r) => r.payload.type)).toEqual(['case.evt.registered.v1']);
@@ -120,7 +120,7 @@ describe(CaseCopyService.name, () => {
       },
     ]);
     // the source itself is unchanged
-    expect((await ctx.cases.get(source.number)).version).toBe(source.version);
+    expect((await ctx.cases.get(source.number, ctx.as())).version).toBe(source.version);
   });
 
   it('copies the entries too with withEntries, with new ids and their original times', async () => {

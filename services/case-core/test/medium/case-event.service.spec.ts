@@ -47,7 +47,7 @@ const all = async (number: string, filter: Partial<Parameters<CaseEventService['
   const items: CaseEventView[] = [];
   let cursor: string | undefined;
   do {
-    const page = await events.list({ number, limit: 3, ...filter, cursor });
+    const page = await events.list({ number, limit: 3, ...filter, cursor }, ctx.as());
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -99,9 +99,11 @@ describe(CaseEventService.name, () => {
   });
 
   it('is CASE.NOT_FOUND for an unknown case and REQUEST.INVALID for a made-up cursor', async () => {
-    await expect(events.list({ number: '1999-999994', limit: 5 })).rejects.toMatchObject({ code: 'CASE.NOT_FOUND' });
+    await expect(events.list({ number: '1999-999994', limit: 5 }, ctx.as())).rejects.toMatchObject({
+      code: 'CASE.NOT_FOUND',
+    });
     const c = await ctx.newCase();
-    await expect(events.list({ number: c.number, limit: 5, cursor: 'eA' })).rejects.toMatchObject({
+    await expect(events.list({ number: c.number, limit: 5, cursor: 'eA' }, ctx.as())).rejects.toMatchObject({
       code: 'REQUEST.INVALID',
     });
   });

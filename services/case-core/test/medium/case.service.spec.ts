@@ -115,7 +115,7 @@ describe(CaseService.name, () => {
         codeOf(ctx.cases.update({ number: c.number, version: 1, changes: { description: 'Från Bertil' } }, ctx.as())),
       ]);
       expect(outcomes.sort()).toEqual(['CASE.VERSION_CONFLICT', 'resolved']);
-      const after = await ctx.cases.get(c.number);
+      const after = await ctx.cases.get(c.number, ctx.as());
       expect(after.version).toBe(2);
     });
 
@@ -127,7 +127,7 @@ describe(CaseService.name, () => {
     });
 
     it('is CASE.NOT_FOUND for an unknown number', async () => {
-      expect(await codeOf(ctx.cases.get('1999-999999'))).toBe('CASE.NOT_FOUND');
+      expect(await codeOf(ctx.cases.get('1999-999999', ctx.as()))).toBe('CASE.NOT_FOUND');
     });
   });
 
@@ -167,7 +167,7 @@ describe(CaseService.name, () => {
       expect(await codeOf(ctx.cases.transition({ number: c.number, version: 1, to: 'open' }, ctx.as()))).toBe(
         'CASE.TRANSITION_FORBIDDEN',
       );
-      expect((await ctx.cases.get(c.number)).version).toBe(1);
+      expect((await ctx.cases.get(c.number, ctx.as())).version).toBe(1);
     });
   });
 
@@ -233,14 +233,14 @@ describe(CaseService.name, () => {
         made.push(await ctx.newCase({ inboxId, priority }));
       }
       const closed = await ctx.newCase({ inboxId, status: 'closed' });
-      const first = await ctx.cases.listInbox({ inboxId, limit: 2 });
-      const second = await ctx.cases.listInbox({ inboxId, limit: 2, cursor: first.nextCursor ?? undefined });
-      const third = await ctx.cases.listInbox({ inboxId, limit: 2, cursor: second.nextCursor ?? undefined });
+      const first = await ctx.cases.listInbox({ inboxId, limit: 2 }, ctx.as());
+      const second = await ctx.cases.listInbox({ inboxId, limit: 2, cursor: first.nextCursor ?? undefined }, ctx.as());
+      const third = await ctx.cases.listInbox({ inboxId, limit: 2, cursor: second.nextCursor ?? undefined }, ctx.as());
       const numbers = [...first.items, ...second.items, ...third.items].map((c) => c.number);
       expect(numbers).toEqual([made[2], made[4], made[1], made[0], made[3]].map((c) => c.number));
       expect(third.nextCursor).toBeNull();
       expect(numbers).not.toContain(closed.number);
-      const onlyClosed = await ctx.cases.listInbox({ inboxId, limit: 10, statuses: ['closed'] });
+      const onlyClosed = await ctx.cases.listInbox({ inboxId, limit: 10, statuses: ['closed'] }, ctx.as());
       expect(onlyClosed.items.map((c) => c.number)).toEqual([closed.number]);
     });
   });

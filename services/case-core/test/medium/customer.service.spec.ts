@@ -268,7 +268,7 @@ describe(CustomerService.name, () => {
         { kind: 'registered', changes: null },
         { kind: 'customer-linked', changes: { customer: { before: null, after: card.id } } },
       ]);
-      expect((await ctx.cases.get(c.number)).version).toBe(c.version);
+      expect((await ctx.cases.get(c.number, ctx.as())).version).toBe(c.version);
     });
 
     it('lists a customer’s cases newest first and a case’s customers', async () => {
@@ -279,7 +279,7 @@ describe(CustomerService.name, () => {
       await customers.link(older.number, card.id, ctx.as());
       await customers.link(newer.number, card.id, ctx.as());
       await customers.link(newer.number, other.id, ctx.as());
-      const page = await customers.listCases({ id: card.id, limit: 1 });
+      const page = await customers.listCases({ id: card.id, limit: 1 }, ctx.as());
       expect(page.items).toEqual([
         {
           id: newer.id,
@@ -290,10 +290,10 @@ describe(CustomerService.name, () => {
           linkedAt: expect.any(String) as string,
         },
       ]);
-      const rest = await customers.listCases({ id: card.id, limit: 1, cursor: page.nextCursor ?? undefined });
+      const rest = await customers.listCases({ id: card.id, limit: 1, cursor: page.nextCursor ?? undefined }, ctx.as());
       expect(rest.items.map((x) => x.number)).toEqual([older.number]);
       expect(rest.nextCursor).toBeNull();
-      expect((await customers.listByCase(newer.number)).items.map((x) => x.id)).toEqual([card.id, other.id]);
+      expect((await customers.listByCase(newer.number, ctx.as())).items.map((x) => x.id)).toEqual([card.id, other.id]);
     });
 
     it('unlinks with a log line and an event; unlinking again changes nothing', async () => {
@@ -304,7 +304,7 @@ describe(CustomerService.name, () => {
       expect((await customers.unlink(c.number, card.id, ctx.as())).items).toEqual([]);
       const events = await outboxOf('case.evt.customer-unlinked.v1', 'caseId', c.id);
       expect(events).toHaveLength(1);
-      expect((await customers.listCases({ id: card.id, limit: 20 })).items).toEqual([]);
+      expect((await customers.listCases({ id: card.id, limit: 20 }, ctx.as())).items).toEqual([]);
     });
 
     it('is CUSTOMER.NOT_FOUND for an unknown card and CASE.NOT_FOUND for an unknown case', async () => {
@@ -312,7 +312,9 @@ describe(CustomerService.name, () => {
       const card = await create({ lastName: newSurname() });
       expect((await failureOf(customers.link(c.number, randomUUID(), ctx.as()))).code).toBe('CUSTOMER.NOT_FOUND');
       expect((await failureOf(customers.link('1999-999999', card.id, ctx.as()))).code).toBe('CASE.NOT_FOUND');
-      expect((await failureOf(customers.listCases({ id: randomUUID(), limit: 20 }))).code).toBe('CUSTOMER.NOT_FOUND');
+      expect((await failureOf(customers.listCases({ id: randomUUID(), limit: 20 }, ctx.as()))).code).toBe(
+        'CUSTOMER.NOT_FOUND',
+      );
     });
 
     it('refuses to link to a case somebody else has locked', async () => {
@@ -327,7 +329,7 @@ describe(CustomerService.name, () => {
     it('links the card in the same statement, its event after the registered one with the real number', async () => {
       const card = await create({ lastName: newSurname() });
       const c = await ctx.newCase({ customerId: card.id });
-      expect((await customers.listByCase(c.number)).items.map((x) => x.id)).toEqual([card.id]);
+      expect((await customers.listByCase(c.number, ctx.as())).items.map((x) => x.id)).toEqual([card.id]);
       const rows = (await ctx.outbox()).filter((r) => r.payload.data.id === c.id || r.payload.data.caseId === c.id);
       expect(rows.map((r) => r.subject)).toEqual(['case.evt.registered.v1', 'case.evt.customer-linked.v1']);
       expect(rows[1].payload.data).toEqual({ caseId: c.id, number: c.number, customerId: card.id });

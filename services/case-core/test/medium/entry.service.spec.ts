@@ -39,7 +39,7 @@ function add(number: string, fields: Partial<z.input<typeof AddEntryRequestV1>> 
 }
 
 function list(number: string, fields: Partial<z.input<typeof ListEntriesRequestV1>> = {}) {
-  return entries.list(ListEntriesRequestV1.parse({ number, ...fields }));
+  return entries.list(ListEntriesRequestV1.parse({ number, ...fields }), ctx.as());
 }
 
 /** A sender for the kinds that arrive from outside; nothing for the rest. */
@@ -98,14 +98,14 @@ describe(EntryService.name, () => {
           expect(entry.author).toEqual({ id: 'anna', name: 'Anna Andersson' });
           expect(entry.from).toBeNull();
         }
-        expect(await entries.get(entry.id)).toEqual(entry);
+        expect(await entries.get(entry.id, undefined, ctx.as())).toEqual(entry);
       },
     );
 
     it('keeps the case version, writes a log line and an entry-added event without the body', async () => {
       const c = await ctx.newCase();
       const entry = await add(c.number, { kind: 'internal_note', text: 'Kunden har personnummer i ärendet' });
-      expect((await ctx.cases.get(c.number)).version).toBe(c.version);
+      expect((await ctx.cases.get(c.number, ctx.as())).version).toBe(c.version);
       expect(await logKinds(c.id)).toEqual(['registered', 'entry-added']);
       const [row] = await outboxOf(c.id, 'case.evt.entry-added.v1');
       expect(row.payload.data).toEqual({
@@ -141,7 +141,7 @@ describe(EntryService.name, () => {
       });
       expect(entry.html).toBe('<p>Se bild</p><img src="cid:foto" /><a>x</a>');
       expect(entry.text).toBe('Se bild\nx');
-      expect((await entries.get(entry.id)).attachments).toEqual([attachment]);
+      expect((await entries.get(entry.id, undefined, ctx.as())).attachments).toEqual([attachment]);
       const [row] = await outboxOf(c.id, 'case.evt.entry-added.v1');
       expect(row.payload.data).toMatchObject({ hasHtml: true, attachmentCount: 1 });
     });
@@ -228,7 +228,7 @@ describe(EntryService.name, () => {
       const phone = await add(c.number, { kind: 'phone_note' });
       await ctx.cases.transition({ number: c.number, version: c.version, to: 'closed' }, ctx.as(anna));
       expect((await list(c.number)).items.map((e) => e.id)).toEqual([internal.id, official.id, phone.id]);
-      expect(await codeOf(entries.get(memos[0].id))).toBe('ENTRY.NOT_FOUND');
+      expect(await codeOf(entries.get(memos[0].id, undefined, ctx.as()))).toBe('ENTRY.NOT_FOUND');
       expect((await logKinds(c.id)).slice(-2)).toEqual(['status-changed', 'entries-removed']);
       const removed = await outboxOf(c.id, 'case.evt.entries-removed.v1');
       expect(removed.map((r) => r.payload.data)).toEqual([
@@ -289,9 +289,11 @@ describe(EntryService.name, () => {
       const a = await ctx.newCase();
       const b = await ctx.newCase();
       const entry = await add(a.number, { kind: 'memo' });
-      expect((await entries.get(entry.id, a.number)).id).toBe(entry.id);
-      expect(await codeOf(entries.get(entry.id, b.number))).toBe('ENTRY.NOT_FOUND');
-      expect(await codeOf(entries.get('01935c4f-0a1b-7c2d-8e3f-000000000000'))).toBe('ENTRY.NOT_FOUND');
+      expect((await entries.get(entry.id, a.number, ctx.as())).id).toBe(entry.id);
+      expect(await codeOf(entries.get(entry.id, b.number, ctx.as()))).toBe('ENTRY.NOT_FOUND');
+      expect(await codeOf(entries.get('01935c4f-0a1b-7c2d-8e3f-000000000000', undefined, ctx.as()))).toBe(
+        'ENTRY.NOT_FOUND',
+      );
     });
   });
 

@@ -52,7 +52,7 @@ describe(FavouriteService.name, () => {
     const c = await ctx.newCase();
     const before = (await ctx.outbox()).length;
     await favourites.add(c.number, ctx.as());
-    expect((await ctx.cases.get(c.number)).version).toBe(1);
+    expect((await ctx.cases.get(c.number, ctx.as())).version).toBe(1);
     expect((await ctx.outbox()).length).toBe(before);
   });
 

@@ -45,7 +45,7 @@ async function eventsOf(c: CaseView) {
     .map((r) => ({ type: r.payload.type, data: r.payload.data }));
 }
 
-const get = (c: CaseView) => ctx.cases.get(c.number);
+const get = (c: CaseView) => ctx.cases.get(c.number, ctx.as());
 
 describe(RelationService.name, () => {
   describe('relate', () => {
@@ -188,7 +188,7 @@ describe(RelationService.name, () => {
         previousMasterNumber: first.number,
         masterNumber: second.number,
       });
-      expect((await relations.get(first.number)).children.map((c) => c.number)).toEqual([stays.number]);
+      expect((await relations.get(first.number, ctx.as())).children.map((c) => c.number)).toEqual([stays.number]);
     });
 
     it('refuses children locked by someone else (423), closed ones, and unknown numbers', async () => {
@@ -269,12 +269,12 @@ describe(RelationService.name, () => {
         { masterNumber: master.number, childNumbers: [child.number], inheritCaseType: false },
         ctx.as(),
       );
-      expect(await relations.get(child.number)).toEqual({
+      expect(await relations.get(child.number, ctx.as())).toEqual({
         case: { number: child.number, title: 'Under', status: 'new' },
         master: { number: master.number, title: 'Huvud', status: 'new' },
         children: [],
       });
-      expect(await failure(relations.get('1999-999997'))).toMatchObject({ code: 'CASE.NOT_FOUND' });
+      expect(await failure(relations.get('1999-999997', ctx.as()))).toMatchObject({ code: 'CASE.NOT_FOUND' });
     });
   });
 

@@ -20,7 +20,7 @@ import {
 } from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
 import { correlation, newCorrelationId } from '@arende/observability';
-import { CurrentActor } from '../auth/principal.decorator.js';
+import { CurrentActor, originOf } from '../auth/principal.decorator.js';
 import { CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput, openApiSchema } from '../http/openapi.js';
 import { parse } from '../http/parse.js';
@@ -31,7 +31,8 @@ const AssignBody = AssignCaseRequestV1.omit({ number: true });
 const UnlockQuery = z.object({ force: z.enum(['true', 'false']).default('false') });
 
 export function requestContext(actor: Actor) {
-  return { actor, correlationId: correlation.id() ?? newCorrelationId() };
+  const origin = originOf(actor);
+  return { actor, correlationId: correlation.id() ?? newCorrelationId(), ...(origin ? { origin } : {}) };
 }
 
 @ApiTags('cases')
