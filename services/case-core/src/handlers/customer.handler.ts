@@ -20,9 +20,9 @@ export class CustomerHandler {
 
   listen(): void {
     this.rpc.handle(createCustomerV1, (data, ctx) => this.customers.create(data, ctx));
-    this.rpc.handle(getCustomerV1, (data) => this.customers.get(data.id));
+    this.rpc.handle(getCustomerV1, (data, ctx) => this.customers.get(data.id, ctx));
     this.rpc.handle(updateCustomerV1, (data, ctx) => this.customers.update(data, ctx));
-    this.rpc.handle(searchCustomersV1, (data) => this.customers.search(data));
+    this.rpc.handle(searchCustomersV1, (data, ctx) => this.customers.search(data, ctx));
     this.rpc.handle(linkCustomerV1, (data, ctx) => this.customers.link(data.number, data.customerId, ctx));
     this.rpc.handle(unlinkCustomerV1, (data, ctx) => this.customers.unlink(data.number, data.customerId, ctx));
     this.rpc.handle(listCaseCustomersV1, (data, ctx) => this.customers.listByCase(data.number, ctx));

@@ -290,6 +290,18 @@ export class CaseRepository {
     );
   }
 
+  /** Which of these case numbers are cases in the caller's scope. */
+  async visibleNumbers(scope: AccessScope, numbers: readonly string[]): Promise<Set<string>> {
+    if (numbers.length === 0) return new Set();
+    const params: unknown[] = [numbers];
+    const rows = await this.dataSource.query<Array<{ number: string }>>(
+      `SELECT c.number FROM "${this.schema}"."case" c
+       WHERE c.number = ANY($1) AND ${scopeCondition(scope, 'c', this.schema, params)}`,
+      params,
+    );
+    return new Set(rows.map((r) => r.number));
+  }
+
   /** Records reads of secret cases (the caller decides which reads those are). */
   async insertSecretReads(
     records: readonly SecretRead[],

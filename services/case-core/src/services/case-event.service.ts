@@ -5,6 +5,7 @@ import type { CaseEventRepository } from '../repositories/case-event.repository.
 import type { RequestContext } from './case.service.js';
 import { accessScope, seesOnlyCustomerVisible } from './access-scope.js';
 import { auditSecretReads } from './secret-reads.js';
+import { caseNumbersIn, redactCaseNumbers } from './event-log-redaction.js';
 
 /** The case's event log, as people read it: who, when, what, before and after. */
 export class CaseEventService {
@@ -33,13 +34,15 @@ export class CaseEventService {
     );
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
+    // Relations and copies name other cases: only those the caller may see stay in the lines.
+    const visible = await this.cases.visibleNumbers(scope, [...new Set(page.flatMap((e) => caseNumbersIn(e.changes)))]);
     return {
       items: page.map((e) => ({
         id: e.id,
         kind: e.kind,
         actor: { id: e.actor_id, name: e.actor_name },
         occurredAt: e.occurred_at.toISOString(),
-        changes: e.changes,
+        changes: redactCaseNumbers(e.changes, visible),
       })),
       nextCursor: rows.length > input.limit && last ? Buffer.from(last.id).toString('base64url') : null,
     };

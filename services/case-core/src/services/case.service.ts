@@ -122,7 +122,7 @@ export class CaseService {
   }
 
   async update(input: z.output<typeof UpdateCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
-    return this.change(input.number, ctx, async (manager, row, now) => {
+    return this.change(input.number, ctx, 'case.update', async (manager, row, now) => {
       assertEditable(row, ctx.actor, input.version);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       const columns: Record<string, unknown> = {};
@@ -151,7 +151,7 @@ export class CaseService {
         fields: [{ path: 'parkedUntil', message: 'Only with to = parked' }],
       });
     }
-    return this.change(input.number, ctx, async (manager, row, now) => {
+    return this.change(input.number, ctx, 'case.transition', async (manager, row, now) => {
       assertNotLockedByOther(row, ctx.actor);
       assertVersion(row, input.version);
       const from = row.status as CaseStatus;
@@ -208,7 +208,7 @@ export class CaseService {
   }
 
   async assign(input: z.output<typeof AssignCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
-    return this.change(input.number, ctx, async (manager, row, now) => {
+    return this.change(input.number, ctx, 'case.assign', async (manager, row, now) => {
       assertEditable(row, ctx.actor, input.version);
       if (row.assignee_id === input.assigneeId) return { row, events: [], log: [] };
       const assigneeName = input.assigneeId === null ? null : (input.assigneeName ?? null);
@@ -245,7 +245,7 @@ export class CaseService {
   }
 
   async lock(number: string, ctx: RequestContext): Promise<CaseView> {
-    return this.change(number, ctx, async (manager, row, now) => {
+    return this.change(number, ctx, 'case.lock', async (manager, row, now) => {
       if (row.lock_holder_id === ctx.actor.id) return { row, events: [], log: [] };
       assertNotLockedByOther(row, ctx.actor);
       const updated = await this.cases.setWithoutVersion(manager, row.id, {
@@ -263,7 +263,7 @@ export class CaseService {
   }
 
   async unlock(number: string, force: boolean, ctx: RequestContext): Promise<CaseView> {
-    return this.change(number, ctx, async (manager, row, now) => {
+    return this.change(number, ctx, 'case.unlock', async (manager, row, now) => {
       if (row.lock_holder_id === null) {
         throw new DomainError('CASE.NOT_LOCKED', `Case ${number} is not locked`);
       }
@@ -325,6 +325,8 @@ export class CaseService {
   private async change(
     number: string,
     ctx: RequestContext,
+    /** What the audit of secret reads calls it: the answer shows the case. */
+    action: string,
     apply: (
       manager: EntityManager,
       row: CaseRow,
@@ -337,6 +339,7 @@ export class CaseService {
       if (!row) throw notFound(number);
       assertMayChange(scope);
       const outcome = await apply(manager, row, new Date());
+      await auditSecretReads(this.cases, ctx, action, [outcome.row], manager);
       await this.cases.insertEventLog(manager, outcome.log);
       for (const pending of outcome.events) {
         await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));

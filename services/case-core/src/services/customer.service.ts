@@ -40,7 +40,7 @@ import {
   searchKeys,
 } from './customer-fields.js';
 import { emailKey, nameQueryPatterns } from './customer-search.js';
-import { accessScope } from './access-scope.js';
+import { accessScope, seesOnlyCustomerVisible } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
 interface Page<T> {
@@ -58,6 +58,7 @@ export class CustomerService {
   ) {}
 
   async create(input: z.output<typeof CreateCustomerRequestV1>, ctx: RequestContext): Promise<CustomerView> {
+    assertCityStaff(ctx);
     const content: CustomerContent = { ...EMPTY_CUSTOMER, ...normalizeFields(input, '') };
     assertAnonymity(content, '');
     const now = new Date();
@@ -77,11 +78,13 @@ export class CustomerService {
     return view;
   }
 
-  async get(id: string): Promise<CustomerView> {
+  async get(id: string, ctx: RequestContext): Promise<CustomerView> {
+    assertCityStaff(ctx);
     return toCustomerView(await this.existing(id));
   }
 
   async update(input: z.output<typeof UpdateCustomerRequestV1>, ctx: RequestContext): Promise<CustomerView> {
+    assertCityStaff(ctx);
     const changes = normalizeFields(input.changes, 'changes');
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await this.customers.findByIdForUpdate(manager, input.id);
@@ -114,7 +117,8 @@ export class CustomerService {
     return toCustomerView(result.row);
   }
 
-  async search(input: z.output<typeof SearchCustomersRequestV1>): Promise<Page<CustomerView>> {
+  async search(input: z.output<typeof SearchCustomersRequestV1>, ctx: RequestContext): Promise<Page<CustomerView>> {
+    assertCityStaff(ctx);
     const after = input.cursor === undefined ? null : decodeCustomerCursor(input.cursor);
     const rows = await this.customers.search(matchOf(input), after, input.limit + 1);
     const page = rows.slice(0, input.limit);
@@ -148,6 +152,7 @@ export class CustomerService {
   }
 
   async listByCase(number: string, ctx: RequestContext): Promise<{ items: CustomerView[] }> {
+    assertCityStaff(ctx);
     const caseRow = await this.cases.findByNumber(accessScope(ctx.actor), number);
     if (!caseRow) throw caseNotFound(number);
     await auditSecretReads(this.cases, ctx, 'case.customers', [caseRow]);
@@ -224,6 +229,16 @@ export class CustomerService {
     });
     if (result.changed) this.listener.nudge();
     return { items: result.items };
+  }
+}
+
+/**
+ * Customer cards are the city's register of people: contractors and citizens do not read or search it
+ * (a citizen's own details come with the portal's own requests).
+ */
+function assertCityStaff(ctx: RequestContext): void {
+  if (seesOnlyCustomerVisible(accessScope(ctx.actor))) {
+    throw new DomainError('AUTH.FORBIDDEN', "Customer cards are for the city's staff");
   }
 }
 

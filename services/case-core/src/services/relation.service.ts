@@ -21,7 +21,7 @@ import type { CaseRow } from '../repositories/case.row.js';
 import type { RelationRepository } from '../repositories/relation.repository.js';
 import type { CommitListener, RequestContext } from './case.service.js';
 import { removeMemosOnClose } from './entry-closing.js';
-import { type AccessScope, accessScope } from './access-scope.js';
+import { type AccessScope, SYSTEM_SCOPE, accessScope } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
 import {
   type FieldChanges,
@@ -278,6 +278,13 @@ export class RelationService {
   ): Promise<CaseRelations> {
     const result = await this.dataSource.transaction(async (manager) => {
       const done = await work(manager, new Date());
+      const { case: own, master, children } = done.relations;
+      const shown = await this.relations.findByNumbers(manager, SYSTEM_SCOPE, [
+        own.number,
+        ...(master ? [master.number] : []),
+        ...children.map((c) => c.number),
+      ]);
+      await auditSecretReads(this.cases, ctx, 'relations.change', shown, manager);
       await this.cases.insertEventLog(manager, done.outcome.log);
       for (const pending of done.outcome.events) {
         await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));

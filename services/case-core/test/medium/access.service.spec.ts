@@ -133,7 +133,18 @@ describe('access to cases in case-core', () => {
         { masterNumber: open.number, childNumbers: [secret.number], inheritCaseType: false },
         as(agent(true)),
       );
+      // Relating showed Sara the secret child: audited in the relating transaction.
+      expect((await auditRows(secret.number)).map((r) => [r.actor_id, r.action])).toEqual([
+        ['sara-sekretess', 'relations.change'],
+      ]);
       expect((await relations.get(open.number, anna)).children).toEqual([]);
+      // Nor in the master's event log, which names the children before and after.
+      const childrenIn = async (reader: RequestContext) =>
+        (await events.list({ number: open.number, limit: 10, kinds: ['related'] }, reader)).items.map(
+          (line) => line.changes?.children,
+        );
+      expect(await childrenIn(anna)).toEqual([{ before: [], after: [] }]);
+      expect(await childrenIn(as(agent(true)))).toEqual([{ before: [], after: [secret.number] }]);
       expect((await relations.get(open.number, as(agent(true)))).children.map((c) => c.number)).toEqual([
         secret.number,
       ]);
@@ -160,6 +171,8 @@ describe('access to cases in case-core', () => {
       const listed = await ctx.cases.listInbox({ inboxId: 'kundtjanst', limit: 200 }, sara);
       expect(listed.items.map((c) => c.number)).toContain(secret.number);
       await copies.copy({ number: secret.number, withEntries: true }, sara);
+      const locked = await ctx.cases.lock(secret.number, sara);
+      await ctx.cases.update({ number: secret.number, version: locked.version, changes: { priority: 'urgent' } }, sara);
 
       const rows = await auditRows(secret.number);
       expect(rows.map((r) => r.action)).toEqual([
@@ -169,6 +182,8 @@ describe('access to cases in case-core', () => {
         'relations.get',
         'inbox.list',
         'case.copy',
+        'case.lock',
+        'case.update',
       ]);
       for (const row of rows) {
         expect(row).toMatchObject({
@@ -302,6 +317,12 @@ describe('access to cases in case-core', () => {
       expect(await codeOf(entries.get(memo.id, own.number, citizen))).toBe('ENTRY.NOT_FOUND');
       const listed = await customers.listCases({ id: bo.id, limit: 10 }, citizen);
       expect(listed.items).toEqual([]);
+      // The customer register itself is the city's: no card, search or case's cards for a citizen or contractor.
+      for (const reader of [citizen, as(contractorA)]) {
+        expect(await codeOf(customers.get(bo.id, reader))).toBe('AUTH.FORBIDDEN');
+        expect(await codeOf(customers.search({ pin: PNR_BO, limit: 10 }, reader))).toBe('AUTH.FORBIDDEN');
+        expect(await codeOf(customers.listByCase(own.number, reader))).toBe('AUTH.FORBIDDEN');
+      }
       expect(
         await codeOf(ctx.cases.transition({ number: own.number, version: own.version, to: 'open' }, citizen)),
       ).toBe('AUTH.FORBIDDEN');

@@ -73,7 +73,7 @@ function update(id: string, version: number, changes: Record<string, unknown>): 
 }
 
 function search(query: z.input<typeof SearchCustomersRequestV1>) {
-  return customers.search(SearchCustomersRequestV1.parse(query));
+  return customers.search(SearchCustomersRequestV1.parse(query), ctx.as());
 }
 
 async function outboxOf(subject: string, key: string, value: string) {
@@ -106,7 +106,7 @@ describe(CustomerService.name, () => {
         propertyDesignation: { tract: 'Solna Råsunda', block: '1', unit: '23' },
         careOf: null,
       });
-      expect(await customers.get(card.id)).toEqual(card);
+      expect(await customers.get(card.id, ctx.as())).toEqual(card);
       const events = await outboxOf('case.evt.customer-registered.v1', 'id', card.id);
       expect(events.map((e) => e.payload.data)).toEqual([card]);
       expect(nudged).toBe(before + 1);
@@ -186,7 +186,7 @@ describe(CustomerService.name, () => {
 
     it('is CUSTOMER.NOT_FOUND for an unknown id', async () => {
       expect((await failureOf(update(randomUUID(), 1, { city: 'Solna' }))).code).toBe('CUSTOMER.NOT_FOUND');
-      expect((await failureOf(customers.get(randomUUID()))).code).toBe('CUSTOMER.NOT_FOUND');
+      expect((await failureOf(customers.get(randomUUID(), ctx.as()))).code).toBe('CUSTOMER.NOT_FOUND');
     });
   });
 
