@@ -51,8 +51,10 @@ const matrix = readMatrix(fs.readFileSync(MATRIX_FILE, 'utf8'));
 const USERS = ['anna', 'cecilia', 'david', 'elin', 'rut', 'fredrik', 'sara'];
 const CASE_WORKERS = new Set(['anna', 'cecilia', 'david', 'elin']);
 const INBOX = 'kundtjanst';
+/** The service point of the example case: the one the demo supervisor and admin oversee. */
+const SERVICE_POINT = 'kundtjanst';
 
-/** What the example requests act on: a case in `kundtjanst` with a customer, an entry, a child and a spare case. */
+/** What the example requests act on: a case in inbox and service point `kundtjanst` with a customer, an entry, a child and a spare case. */
 interface Fixture {
   number: string;
   version: number;
@@ -119,7 +121,12 @@ async function ok<T>(response: Promise<{ status: number; body: T }>, what: strin
 
 async function createFixture(): Promise<Fixture> {
   const register = (title: string) =>
-    ok(api.call<CaseView>('POST', '/api/v1/cases', { body: { title, channel: 'phone', inboxId: INBOX } }), 'case');
+    ok(
+      api.call<CaseView>('POST', '/api/v1/cases', {
+        body: { title, channel: 'phone', inboxId: INBOX, servicePointId: SERVICE_POINT },
+      }),
+      'case',
+    );
   const main = await register('Matris: snöröjning har uteblivit');
   const child = await register('Matris: barnärende');
   const spare = await register('Matris: reservärende');
