@@ -164,6 +164,8 @@ export class CustomerService {
     input: z.output<typeof ListCustomerCasesRequestV1>,
     ctx: RequestContext,
   ): Promise<Page<CustomerCase>> {
+    // Before the existence check: otherwise a citizen could tell whether someone else's card exists.
+    assertCityStaff(ctx);
     await this.existing(input.id);
     const after = input.cursor === undefined ? null : decodeCaseCursor(input.cursor);
     const rows = await this.customers.listCases(accessScope(ctx.actor), input.id, after, input.limit + 1);

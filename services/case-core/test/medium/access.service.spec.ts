@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   AddEntryRequestV1,
@@ -315,10 +316,11 @@ describe('access to cases in case-core', () => {
         (e) => e.kind === 'memo',
       )!;
       expect(await codeOf(entries.get(memo.id, own.number, citizen))).toBe('ENTRY.NOT_FOUND');
-      const listed = await customers.listCases({ id: bo.id, limit: 10 }, citizen);
-      expect(listed.items).toEqual([]);
-      // The customer register itself is the city's: no card, search or case's cards for a citizen or contractor.
+      // The customer register itself is the city's: no card, search, case's cards or card's cases for a citizen or
+      // contractor, and the same answer whether the card exists or not.
       for (const reader of [citizen, as(contractorA)]) {
+        expect(await codeOf(customers.listCases({ id: bo.id, limit: 10 }, reader))).toBe('AUTH.FORBIDDEN');
+        expect(await codeOf(customers.listCases({ id: randomUUID(), limit: 10 }, reader))).toBe('AUTH.FORBIDDEN');
         expect(await codeOf(customers.get(bo.id, reader))).toBe('AUTH.FORBIDDEN');
         expect(await codeOf(customers.search({ pin: PNR_BO, limit: 10 }, reader))).toBe('AUTH.FORBIDDEN');
         expect(await codeOf(customers.listByCase(own.number, reader))).toBe('AUTH.FORBIDDEN');
