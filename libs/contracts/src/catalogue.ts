@@ -31,6 +31,7 @@ import { listEntriesV1 } from './case/entry-list.v1.js';
 import { getEntryV1 } from './case/entry-get.v1.js';
 import { entryAddedV1 } from './case/entry-added.v1.js';
 import { entriesRemovedV1 } from './case/entry-removed.v1.js';
+import { emailReceivedV1 } from './intake/email-received.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -78,4 +79,5 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   getEntryV1,
   entryAddedV1,
   entriesRemovedV1,
+  emailReceivedV1,
 ];

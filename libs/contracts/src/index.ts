@@ -38,3 +38,4 @@ export * from './case/entry-list.v1.js';
 export * from './case/entry-get.v1.js';
 export * from './case/entry-added.v1.js';
 export * from './case/entry-removed.v1.js';
+export * from './intake/email-received.v1.js';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { type ConfigOf, defineConfig, env } from '@arende/config';
+
+export const intakeConfig = defineConfig({
+  DATABASE_URL: {
+    schema: env.url('postgres://postgres@127.0.0.1:5432/arende'),
+    description: 'PostgreSQL connection URL (the database holding every service schema)',
+    sensitive: true,
+  },
+  DB_SCHEMA: { schema: env.identifier('intake'), description: 'PostgreSQL schema owned by intake' },
+  DB_POOL_SIZE: { schema: env.int(8, 1, 200), description: 'PostgreSQL connections per replica' },
+  NATS_URL: { schema: env.string('nats://127.0.0.1:4222'), description: 'NATS servers, comma-separated' },
+  NATS_PREFIX: {
+    schema: env.prefix(),
+    description: 'Prefix on every subject and stream name; empty in production, set by tests to isolate runs',
+  },
+  OPS_HOST: { schema: env.string('127.0.0.1'), description: 'Address of the health and metrics listener' },
+  OPS_PORT: { schema: env.port(8103), description: 'Port of /health/live, /health/ready and /metrics' },
+  SMTP_HOST: { schema: env.string('127.0.0.1'), description: 'Address the SMTP listener binds to (internal network)' },
+  SMTP_PORT: { schema: env.port(2525), description: 'Port of the SMTP listener' },
+  INTAKE_ADDRESSES: {
+    schema: z
+      .string()
+      .default('kundtjanst@kommun.example')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((a) => a.trim().toLowerCase())
+          .filter((a) => a.length > 0),
+      )
+      .pipe(z.array(z.email()).min(1)),
+    description: 'Recipient addresses accepted (comma-separated); any other gets 550 at RCPT TO',
+  },
+  INTAKE_MAX_MESSAGE_BYTES: {
+    schema: env.int(25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    description: 'Largest message accepted (SMTP SIZE extension; 552 above it)',
+  },
+  INTAKE_BLOB_DIR: {
+    schema: env.string('./var/intake-blobs'),
+    description: 'Directory of the filesystem blob store (raw messages and attachments)',
+  },
+  OUTBOX_RETENTION_DAYS: {
+    schema: env.int(7, 1, 365),
+    description: 'Days a published event is kept in the outbox for `replay`',
+  },
+});
+
+export type IntakeConfig = ConfigOf<typeof intakeConfig>;

@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { MessagingNames, OutboxRelay, connectNats, ensureStreams } from '@arende/messaging';
+import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
+import { createDataSource, migrate } from '@arende/persistence';
+import { loadConfigOrExit } from '@arende/config';
+import { FileSystemBlobStore } from './blob/blob-store.js';
+import { intakeConfig } from './config.js';
+import { ENTITIES } from './entities/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { IntakeService } from './services/intake.service.js';
+import { startSmtpListener } from './smtp/smtp-listener.js';
+
+const config = loadConfigOrExit(intakeConfig, 'intake');
+const logger = createLogger({ service: 'intake' });
+
+const dataSource = createDataSource({
+  url: config.DATABASE_URL,
+  schema: config.DB_SCHEMA,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  poolSize: config.DB_POOL_SIZE,
+  applicationName: 'intake',
+  logger,
+});
+await dataSource.initialize();
+const migrated = await migrate(dataSource);
+if (migrated.length > 0) logger.info({ migrations: migrated.map((m) => m.name) }, 'Migrations ran');
+
+const nc = await connectNats({ servers: config.NATS_URL, name: 'intake' });
+const names = new MessagingNames(config.NATS_PREFIX);
+await ensureStreams(await jetstreamManager(nc), names, ['intake']);
+
+const metrics = createMetrics('intake');
+const relay = new OutboxRelay({
+  dataSource,
+  js: jetstream(nc),
+  names,
+  logger,
+  metrics,
+  retentionDays: config.OUTBOX_RETENTION_DAYS,
+});
+relay.start();
+const intake = new IntakeService(
+  dataSource,
+  new FileSystemBlobStore(config.INTAKE_BLOB_DIR),
+  relay,
+  logger,
+  config.DB_SCHEMA,
+);
+const smtp = await startSmtpListener({
+  host: config.SMTP_HOST,
+  port: config.SMTP_PORT,
+  addresses: config.INTAKE_ADDRESSES,
+  maxMessageBytes: config.INTAKE_MAX_MESSAGE_BYTES,
+  intake,
+  logger,
+});
+const ops = await startOpsServer({
+  host: config.OPS_HOST,
+  port: config.OPS_PORT,
+  metrics,
+  logger,
+  readiness: [
+    { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
+    { name: 'nats', check: () => nc.flush() },
+  ],
+});
+logger.info({ smtpPort: smtp.port, opsPort: ops.port }, 'intake started');
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'intake stopping');
+  await smtp.close();
+  await relay.stop();
+  await ops.close();
+  await nc.drain();
+  await dataSource.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

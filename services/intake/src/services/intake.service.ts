@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { DataSource } from 'typeorm';
+import { uuidv7 } from 'uuidv7';
+import { INTAKE_INLINE_BODY_LIMIT, SYSTEM_ACTOR, emailReceivedV1 } from '@arende/contracts';
+import { Outbox, createEnvelope } from '@arende/messaging';
+import { quoteIdent, type StructuredLogger } from '@arende/persistence';
+import type { BlobStore } from '../blob/blob-store.js';
+import { isAutoReply, isBounce } from './classify.js';
+import { htmlToText, sanitizeEmailHtml } from './email-html.js';
+
+/** What the SMTP transaction told us about a message, beside its content. */
+export interface SmtpEnvelope {
+  mailFrom: string | null;
+  rcptTo: string[];
+  remoteAddress: string;
+  clientHostname: string;
+  heloName: string | null;
+}
+
+export type IntakeOutcome =
+  | { kind: 'accepted'; intakeId: string; messageId: string }
+  | { kind: 'duplicate'; messageId: string }
+  | { kind: 'quarantined'; intakeId: string; reason: string };
+
+export interface Nudger {
+  nudge(): void;
+}
+
+type Address = { address: string; name: string };
+
+/**
+ * Turns one raw message into stored blobs, an `inbound_message` row and an `intake.evt.email-received.v1`
+ * event, the row and the event in one transaction. Throws only on a temporary failure (blob store or
+ * database): the SMTP client then gets 451 and delivers again.
+ */
+export class IntakeService {
+  private readonly schema: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly relay: Nudger,
+    private readonly logger: StructuredLogger,
+    schema: string,
+  ) {
+    this.schema = quoteIdent(schema);
+  }
+
+  async receive(raw: Buffer, envelope: SmtpEnvelope): Promise<IntakeOutcome> {
+    const receivedAt = new Date();
+    const intakeId = uuidv7();
+    const prefix = blobPrefix(receivedAt, intakeId);
+    const rawBlobKey = `${prefix}/raw.eml`;
+    await this.blobs.put(rawBlobKey, raw, 'message/rfc822');
+
+    let data: ReturnType<typeof emailReceivedV1.data.parse>;
+    try {
+      const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+      data = await this.describe(parsed, { raw, intakeId, prefix, rawBlobKey, envelope, receivedAt });
+      data = emailReceivedV1.data.parse(data);
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 2000) : 'unknown';
+      await this.dataSource.query(
+        `INSERT INTO ${this.schema}.quarantined_message (id, raw_blob_key, reason, envelope, received_at)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [intakeId, rawBlobKey, reason, JSON.stringify(envelope), receivedAt],
+      );
+      this.logger.warn({ intakeId, rawBlobKey }, 'Message quarantined');
+      return { kind: 'quarantined', intakeId, reason };
+    }
+
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO ${this.schema}.inbound_message
+           (id, message_id, raw_blob_key, from_address, rcpt_to, auto_reply, bounce, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (message_id) DO NOTHING RETURNING id`,
+        [
+          intakeId,
+          data.messageId,
+          rawBlobKey,
+          data.from[0]?.address ?? null,
+          envelope.rcptTo,
+          data.autoReply,
+          data.bounce,
+          receivedAt,
+        ],
+      );
+      if (rows.length === 0) return false;
+      await Outbox.add(
+        manager,
+        createEnvelope(emailReceivedV1, data, { actor: SYSTEM_ACTOR, correlationId: intakeId }),
+      );
+      return true;
+    });
+    if (!inserted) {
+      this.logger.info({ messageId: data.messageId }, 'Duplicate delivery ignored');
+      return { kind: 'duplicate', messageId: data.messageId };
+    }
+    this.relay.nudge();
+    return { kind: 'accepted', intakeId, messageId: data.messageId };
+  }
+
+  private async describe(
+    parsed: ParsedMail,
+    ctx: {
+      raw: Buffer;
+      intakeId: string;
+      prefix: string;
+      rawBlobKey: string;
+      envelope: SmtpEnvelope;
+      receivedAt: Date;
+    },
+  ): Promise<ReturnType<typeof emailReceivedV1.data.parse>> {
+    const header = (name: string): string | undefined => {
+      const value = parsed.headers.get(name);
+      if (value === undefined) return undefined;
+      if (typeof value === 'string') return value;
+      if (typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value;
+      return JSON.stringify(value);
+    };
+    const contentType = header('content-type') ?? 'text/plain';
+    const subject = parsed.subject ?? '';
+
+    const attachments = [];
+    for (const [index, attachment] of parsed.attachments.entries()) {
+      const blobKey = `${ctx.prefix}/att-${index}`;
+      await this.blobs.put(blobKey, attachment.content, attachment.contentType);
+      attachments.push({
+        filename: attachment.filename ?? null,
+        contentType: attachment.contentType,
+        size: attachment.size,
+        contentId: attachment.contentId ?? null,
+        inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+        blobKey,
+      });
+    }
+
+    const html = typeof parsed.html === 'string' ? sanitizeEmailHtml(parsed.html) : null;
+    // For HTML-only mail the text is ours (from the sanitised HTML), not mailparser's, which keeps link targets.
+    const htmlOnly = contentType.trim().toLowerCase().startsWith('text/html');
+    const text = (htmlOnly || parsed.text === undefined ? htmlToText(html ?? '') : parsed.text).trimEnd();
+    const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : ctx.receivedAt;
+
+    return {
+      intakeId: ctx.intakeId,
+      // Without a Message-ID the content's hash stands in, so a repeated delivery is still applied once.
+      messageId: parsed.messageId ?? `<sha256-${createHash('sha256').update(ctx.raw).digest('hex')}@intake.arende>`,
+      from: addresses(parsed.from),
+      to: addresses(parsed.to),
+      cc: addresses(parsed.cc),
+      subject,
+      date: date.toISOString(),
+      inReplyTo: parsed.inReplyTo ?? null,
+      references: typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []),
+      text: await this.body(text, `${ctx.prefix}/body.txt`, 'text/plain; charset=utf-8'),
+      html: html === null ? null : await this.body(html, `${ctx.prefix}/body.html`, 'text/html; charset=utf-8'),
+      attachments,
+      rawBlobKey: ctx.rawBlobKey,
+      rawSize: ctx.raw.length,
+      autoReply: isAutoReply({ header, subject, contentType }),
+      bounce: isBounce({ header, subject, contentType }),
+      envelope: ctx.envelope,
+      authenticationResults: parsed.headerLines
+        .filter((line) => line.key === 'authentication-results')
+        .map((line) => line.line.replace(/^authentication-results:\s*/i, '').replace(/\r?\n\s+/g, ' ')),
+      receivedAt: ctx.receivedAt.toISOString(),
+    };
+  }
+
+  private async body(
+    content: string,
+    blobKey: string,
+    contentType: string,
+  ): Promise<{ inline: string | null; blobKey: string | null; size: number }> {
+    const size = Buffer.byteLength(content);
+    if (content.length <= INTAKE_INLINE_BODY_LIMIT) return { inline: content, blobKey: null, size };
+    await this.blobs.put(blobKey, Buffer.from(content), contentType);
+    return { inline: null, blobKey, size };
+  }
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {
+  if (value === undefined) return [];
+  const objects = Array.isArray(value) ? value : [value];
+  const result: Address[] = [];
+  for (const object of objects) {
+    for (const entry of object.value) {
+      if (entry.address) result.push({ address: entry.address, name: entry.name });
+      // A group ("undisclosed-recipients:;") lists its members.
+      for (const member of entry.group ?? []) {
+        if (member.address) result.push({ address: member.address, name: member.name });
+      }
+    }
+  }
+  return result;
+}
+
+function blobPrefix(at: Date, intakeId: string): string {
+  const day = at.toISOString().slice(0, 10).replaceAll('-', '/');
+  return `intake/${day}/${intakeId}`;
+}
