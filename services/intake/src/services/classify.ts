@@ -21,10 +21,6 @@ export function isAutoReply(input: ClassifyInput): boolean {
   if (input.header('x-autoreply') !== undefined || input.header('x-autorespond') !== undefined) return true;
   const precedence = input.header('precedence')?.trim().toLowerCase();
   if (precedence !== undefined && AUTO_PRECEDENCE.has(precedence)) return true;
-  const suppress = input.header('x-auto-response-suppress')?.toLowerCase();
-  if (suppress !== undefined && /\b(all|oof|autoreply)\b/.test(suppress) && isOutOfOfficeSubject(input.subject)) {
-    return true;
-  }
   return isOutOfOfficeSubject(input.subject);
 }
 

@@ -11,7 +11,7 @@ import { IntakeService } from '../../src/services/intake.service.js';
 import { type SmtpListener, startSmtpListener } from '../../src/smtp/smtp-listener.js';
 
 export const INTAKE_ADDRESS = 'kundtjanst@kommun.test';
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+export const MAX_MESSAGE_BYTES = 256 * 1024;
 
 export interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';

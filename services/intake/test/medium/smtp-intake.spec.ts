@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { type EmailReceivedV1Data, emailReceivedV1 } from '@arende/contracts';
+import { type EmailReceivedV1Data, INTAKE_INLINE_BODY_LIMIT, emailReceivedV1 } from '@arende/contracts';
 import { createDataSource } from '@arende/persistence';
 import { expectEventually, readStream } from '@arende/testing';
 import { ENTITIES } from '../../src/entities/index.js';
@@ -189,6 +189,29 @@ describe('SMTP intake', () => {
       size: pdf.length,
     });
     expect(await ctx.blobs.get(event.attachments[0].blobKey)).toEqual(pdf);
+  });
+
+  it('sends a body over the inline limit by blob key only', async () => {
+    const id = messageId();
+    const line = 'Åäö och en lång rad text om bygglovet på Storgatan 12, som grannarna undrar över.';
+    const body = Array.from({ length: 1200 }, () => line).join('\r\n');
+    await ctx.send(
+      mail(
+        'From: k@example.se',
+        `To: ${INTAKE_ADDRESS}`,
+        'Subject: Långt',
+        `Message-ID: ${id}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        body,
+      ),
+    );
+    const event = await received(id);
+    expect(event.text.inline).toBeNull();
+    expect(event.text.size).toBeGreaterThan(INTAKE_INLINE_BODY_LIMIT);
+    const stored = (await ctx.blobs.get(event.text.blobKey ?? 'missing')).toString('utf8');
+    expect(stored).toBe(body.replaceAll('\r\n', '\n'));
+    expect(JSON.stringify(event).length).toBeLessThan(4096);
   });
 
   it('marks an auto-reply', async () => {
