@@ -10,7 +10,7 @@ import {
   type FieldIssue,
 } from '@arende/contracts';
 import type { z } from 'zod';
-import { htmlToText, sanitizeEntryHtml } from './entry-html.js';
+import { htmlToText, sanitizeHtml } from '@arende/html';
 
 export type AddEntryInput = z.output<typeof AddEntryRequestV1>;
 
@@ -46,7 +46,7 @@ export function prepareEntry(input: AddEntryInput, actor: Actor): PreparedEntry 
   }
   const visibility = visibilityIssue(input.kind, input.visibility);
   if (visibility) issues.push(visibility);
-  const html = input.html === undefined ? null : sanitizeEntryHtml(input.html) || null;
+  const html = input.html === undefined ? null : sanitizeHtml(input.html) || null;
   const text = input.text ?? (html === null ? '' : htmlToText(html).slice(0, ENTRY_TEXT_MAX));
   if (text.trim() === '' && html === null && input.attachments.length === 0) {
     issues.push({ path: 'text', message: 'An entry needs text, HTML or an attachment' });

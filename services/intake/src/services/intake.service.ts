@@ -7,7 +7,7 @@ import { Outbox, createEnvelope } from '@arende/messaging';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
 import type { BlobStore } from '../blob/blob-store.js';
 import { isAutoReply, isBounce } from './classify.js';
-import { htmlToText, sanitizeEmailHtml } from './email-html.js';
+import { htmlToText, sanitizeHtml } from '@arende/html';
 
 /** What the SMTP transaction told us about a message, beside its content. */
 export interface SmtpEnvelope {
@@ -137,7 +137,7 @@ export class IntakeService {
       });
     }
 
-    const html = typeof parsed.html === 'string' ? sanitizeEmailHtml(parsed.html) : null;
+    const html = typeof parsed.html === 'string' ? sanitizeHtml(parsed.html) : null;
     // For HTML-only mail the text is ours (from the sanitised HTML), not mailparser's, which keeps link targets.
     const htmlOnly = contentType.trim().toLowerCase().startsWith('text/html');
     const text = (htmlOnly || parsed.text === undefined ? htmlToText(html ?? '') : parsed.text).trimEnd();

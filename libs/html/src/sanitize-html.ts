@@ -1,12 +1,12 @@
-import sanitizeHtml from 'sanitize-html';
+import sanitize from 'sanitize-html';
 
 // Raster images only: an SVG data URL can carry script when opened on its own.
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|bmp);base64,[A-Za-z0-9+/=\s]*$/i;
 const CSS_LENGTH = /^\d+(\.\d+)?(px|em|rem|%|pt)?$/;
 const CSS_COLOUR = /^(#[0-9a-f]{3,8}|[a-z]+|rgba?\(\s*[\d.\s,%]+\))$/i;
 
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center'],
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: [...sanitize.defaults.allowedTags, 'img', 'font', 'center'],
   disallowedTagsMode: 'discard',
   // Content of these is never shown as text (scripts, styles, the <title> of a whole e-mail document).
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template', 'xmp'],
@@ -62,8 +62,8 @@ function isAllowedImageSource(src: string | undefined): boolean {
  * HTML as it may be shown in the agent's browser: no scripts, event handlers, frames, objects, forms or
  * `javascript:` URLs; formatting, tables and links kept; images only from data:, cid: or https: sources.
  */
-export function sanitizeEntryHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+export function sanitizeHtml(html: string): string {
+  return sanitize(html, OPTIONS).trim();
 }
 
 const BLOCK_END = /<\/(p|div|li|tr|h[1-6]|blockquote|table|ul|ol|pre|dt|dd|section|article|header|footer)\s*>/gi;
@@ -73,7 +73,7 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 /** The plain text of (already sanitised or raw) HTML, with line breaks where blocks end. */
 export function htmlToText(html: string): string {
   const marked = html.replace(LINE_BREAK, '\n').replace(BLOCK_END, '$&\n');
-  const stripped = sanitizeHtml(marked, {
+  const stripped = sanitize(marked, {
     allowedTags: [],
     allowedAttributes: {},
     nonTextTags: OPTIONS.nonTextTags,

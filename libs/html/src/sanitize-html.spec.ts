@@ -1,6 +1,6 @@
-import { htmlToText, sanitizeEntryHtml } from './entry-html.js';
+import { htmlToText, sanitizeHtml } from './sanitize-html.js';
 
-describe('sanitizeEntryHtml', () => {
+describe('sanitizeHtml', () => {
   it.each([
     ['a script element', '<p>Hej</p><script>alert(1)</script>', '<p>Hej</p>'],
     ['a script that hides in odd case', '<p>Hej</p><ScRiPt src="https://evil.example/x.js"></ScRiPt>', '<p>Hej</p>'],
@@ -46,7 +46,7 @@ describe('sanitizeEntryHtml', () => {
     ],
     ['a relative image source', '<img src="/api/v1/cases/2026-000001/lock">', ''],
   ])('removes %s', (_name, input, expected) => {
-    expect(sanitizeEntryHtml(input)).toBe(expected);
+    expect(sanitizeHtml(input)).toBe(expected);
   });
 
   it('keeps basic formatting, lists, headings and tables', () => {
@@ -54,17 +54,17 @@ describe('sanitizeEntryHtml', () => {
       '<h2>Rubrik</h2><p><b>Fet</b>, <i>kursiv</i>, <u>understruken</u><br>rad två</p>' +
       '<ul><li>ett</li></ul><blockquote>citat</blockquote>' +
       '<table border="1"><thead><tr><th colspan="2">Tid</th></tr></thead><tbody><tr><td>8</td><td>9</td></tr></tbody></table>';
-    expect(sanitizeEntryHtml(html)).toBe(html.replace('<br>', '<br />'));
+    expect(sanitizeHtml(html)).toBe(html.replace('<br>', '<br />'));
   });
 
   it('keeps https, mailto and tel links and makes new-tab links unable to reach back', () => {
-    expect(sanitizeEntryHtml('<a href="https://solna.se/sophamtning">länk</a>')).toBe(
+    expect(sanitizeHtml('<a href="https://solna.se/sophamtning">länk</a>')).toBe(
       '<a href="https://solna.se/sophamtning">länk</a>',
     );
-    expect(sanitizeEntryHtml('<a href="mailto:kontakt@solna.se">mejla</a> <a href="tel:+4687342000">ring</a>')).toBe(
+    expect(sanitizeHtml('<a href="mailto:kontakt@solna.se">mejla</a> <a href="tel:+4687342000">ring</a>')).toBe(
       '<a href="mailto:kontakt@solna.se">mejla</a> <a href="tel:+4687342000">ring</a>',
     );
-    expect(sanitizeEntryHtml('<a href="https://solna.se" target="_top">x</a>')).toBe(
+    expect(sanitizeHtml('<a href="https://solna.se" target="_top">x</a>')).toBe(
       '<a href="https://solna.se" target="_blank" rel="noopener noreferrer">x</a>',
     );
   });
@@ -75,14 +75,14 @@ describe('sanitizeEntryHtml', () => {
       'cid:image001.png@01DA1234',
       'data:image/png;base64,iVBORw0KGgo=',
     ]) {
-      expect(sanitizeEntryHtml(`<img src="${src}" alt="bild">`)).toBe(`<img src="${src}" alt="bild" />`);
+      expect(sanitizeHtml(`<img src="${src}" alt="bild">`)).toBe(`<img src="${src}" alt="bild" />`);
     }
   });
 
   it('keeps only the body content of a whole e-mail document', () => {
     const html =
       '<html><head><title>Ärende</title><style>p{}</style></head><body><p>Hej!</p></body></html>trailing junk';
-    expect(sanitizeEntryHtml(html)).toBe('<p>Hej!</p>');
+    expect(sanitizeHtml(html)).toBe('<p>Hej!</p>');
   });
 });
 
