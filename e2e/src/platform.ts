@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { deleteStreams } from './streams.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -68,8 +69,8 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 
 /**
  * Starts the built issuer, case-core and gateway as separate processes on a new database and NATS prefix.
- * Build first (`npx nx run-many -t build`). `stop()` ends the processes and drops the database;
- * the caller deletes the prefix's streams (see `deleteStreams`).
+ * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
+ * deletes the prefix's streams: nothing is left behind.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const label = options.label ?? 'e2e';
@@ -120,6 +121,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ),
     );
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await deleteStreams(natsUrl, prefix);
     fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
   };
   try {

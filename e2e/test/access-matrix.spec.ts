@@ -4,11 +4,9 @@ import path from 'node:path';
 import type { CaseView } from '@arende/contracts';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
 import { type Platform, startPlatform } from '../src/platform.js';
-import { deleteStreams } from '../src/streams.js';
 import { Api } from './api.js';
 
 // Every route × every caller against docs/access-matrix.md, which this test reads: the document is the expectation.
-const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const MATRIX_FILE = path.resolve(import.meta.dirname, '..', '..', 'docs', 'access-matrix.md');
 
 interface Matrix {
@@ -185,7 +183,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await otherIssuer?.close();
   await platform?.stop();
-  if (platform) await deleteStreams(natsUrl, platform.prefix);
 });
 
 async function callAs(route: string, caller: string): Promise<number> {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 import type { CaseView } from '@arende/contracts';
 import { type Platform, startPlatform } from '../src/platform.js';
-import { deleteStreams, readStream } from '../src/streams.js';
+import { readStream } from '../src/streams.js';
 import { Api } from './api.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -27,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await nc?.close();
   await platform?.stop();
-  if (platform) await deleteStreams(natsUrl, platform.prefix);
 });
 
 /** Every case this file registered through register(), in order. */

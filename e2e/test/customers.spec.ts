@@ -1,9 +1,7 @@
 import type { CaseView, CustomerCase, CustomerView } from '@arende/contracts';
 import { type Platform, startPlatform } from '../src/platform.js';
-import { deleteStreams } from '../src/streams.js';
 import { Api } from './api.js';
 
-const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 // A Skatteverket test personnummer (1981-12-18), written as agents type it.
 const PIN = '811218-9876';
 const PIN_DIGITS = '198112189876';
@@ -19,7 +17,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  if (platform) await deleteStreams(natsUrl, platform.prefix);
 });
 
 interface ErrorBody {

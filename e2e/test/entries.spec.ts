@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 import type { CaseView, EntryView } from '@arende/contracts';
 import { type Platform, startPlatform } from '../src/platform.js';
-import { deleteStreams, readStream } from '../src/streams.js';
+import { readStream } from '../src/streams.js';
 import { Api } from './api.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -20,7 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await nc?.close();
   await platform?.stop();
-  if (platform) await deleteStreams(natsUrl, platform.prefix);
 });
 
 interface Page {

@@ -1,10 +1,8 @@
 import { DEMO_USERS } from '@arende/local-issuer';
 import type { CaseEventView, CaseRelations, CaseView, FavouriteCase } from '@arende/contracts';
 import { type Platform, startPlatform } from '../src/platform.js';
-import { deleteStreams } from '../src/streams.js';
 import { Api } from './api.js';
 
-const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const subjectOf = (username: string) => DEMO_USERS.find((u) => u.username === username)!.subject;
 
 let platform: Platform;
@@ -17,7 +15,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  if (platform) await deleteStreams(natsUrl, platform.prefix);
 });
 
 async function register(fields: Record<string, unknown> = {}, as = 'anna'): Promise<CaseView> {

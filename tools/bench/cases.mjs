@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Pool } from 'undici';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { deleteStreams, startPlatform } from '../../e2e/dist/index.js';
+import { startPlatform } from '../../e2e/dist/index.js';
 
 const TICKS_PER_SECOND = 100;
 
@@ -205,7 +205,6 @@ try {
     events = info?.state.messages ?? 0;
     if (events >= created) break;
   }
-  await deleteStreams(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', platform.prefix);
   const file = writeReport(results, rss, events, created, machine());
   console.log(`events in stream: ${events} for ${created} cases; RSS: ${JSON.stringify(rss)}; written to ${file}`);
   if (results.some((r) => r.errors > 0) || events !== created) exitCode = 1;

@@ -7,3 +7,4 @@ export { OutboxRelay, type OutboxRelayOptions, type OutboxRow } from './outbox-r
 export { RpcServer, type RpcContext, type RpcHandler, type RpcServerOptions } from './rpc-server.js';
 export { RpcClient, type RpcCallMeta, type RpcClientOptions } from './rpc-client.js';
 export { IdempotentConsumer, type EnvelopeOf, type IdempotentConsumerOptions } from './idempotent-consumer.js';
+export { connectMessaging, natsReadiness, type Messaging } from './connect-messaging.js';

@@ -1,7 +1,6 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { MessagingNames, connectNats, ensureStreams } from '@arende/messaging';
+import { connectMessaging, natsReadiness } from '@arende/messaging';
 import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
-import { createDataSource, migrate } from '@arende/persistence';
+import { databaseReadiness, openDatabase } from '@arende/persistence';
 import { loadConfigOrExit } from '@arende/config';
 import { startCaseCore } from './boot.js';
 import { caseCoreConfig } from './config.js';
@@ -11,7 +10,7 @@ import { MIGRATIONS } from './migrations/index.js';
 const config = loadConfigOrExit(caseCoreConfig, 'case-core');
 const logger = createLogger({ service: 'case-core' });
 
-const dataSource = createDataSource({
+const dataSource = await openDatabase({
   url: config.DATABASE_URL,
   schema: config.DB_SCHEMA,
   entities: ENTITIES,
@@ -20,25 +19,21 @@ const dataSource = createDataSource({
   applicationName: 'case-core',
   logger,
 });
-await dataSource.initialize();
-const migrated = await migrate(dataSource);
-if (migrated.length > 0) logger.info({ migrations: migrated.map((m) => m.name) }, 'Migrations ran');
-
-const nc = await connectNats({ servers: config.NATS_URL, name: 'case-core' });
-const names = new MessagingNames(config.NATS_PREFIX);
-await ensureStreams(await jetstreamManager(nc), names, ['case']);
+const { nc, js, names } = await connectMessaging({
+  servers: config.NATS_URL,
+  name: 'case-core',
+  prefix: config.NATS_PREFIX,
+  streams: ['case'],
+});
 
 const metrics = createMetrics('case-core');
-const app = await startCaseCore({ config, dataSource, nc, js: jetstream(nc), names, logger, metrics });
+const app = await startCaseCore({ config, dataSource, nc, js, names, logger, metrics });
 const ops = await startOpsServer({
   host: config.OPS_HOST,
   port: config.OPS_PORT,
   metrics,
   logger,
-  readiness: [
-    { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
-    { name: 'nats', check: () => nc.flush() },
-  ],
+  readiness: [databaseReadiness(dataSource), natsReadiness(nc)],
 });
 logger.info({ opsPort: ops.port }, 'case-core started');
 

@@ -1,14 +1,18 @@
 import { createTokenVerifier } from '@arende/auth';
 import { loadConfigOrExit } from '@arende/config';
-import { MessagingNames, RpcClient, connectNats } from '@arende/messaging';
+import { RpcClient, connectMessaging, natsReadiness } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { startGateway } from './boot.js';
 import { gatewayConfig, parseOrigins } from './config.js';
 
 const config = loadConfigOrExit(gatewayConfig, 'gateway');
 const logger = createLogger({ service: 'gateway' });
-const nc = await connectNats({ servers: config.NATS_URL, name: 'gateway' });
-const names = new MessagingNames(config.NATS_PREFIX);
+const { nc, names } = await connectMessaging({
+  servers: config.NATS_URL,
+  name: 'gateway',
+  prefix: config.NATS_PREFIX,
+  streams: [],
+});
 const verifier = createTokenVerifier({
   issuer: config.ISSUER_URL,
   audience: config.TOKEN_AUDIENCE,
@@ -17,7 +21,7 @@ const verifier = createTokenVerifier({
 const metrics = createMetrics('gateway');
 const ops = createOpsHandler({
   metrics,
-  readiness: [{ name: 'nats', check: () => nc.flush() }],
+  readiness: [natsReadiness(nc)],
 });
 const app = await startGateway({
   rpc: new RpcClient({ nc, names, timeoutMs: config.RPC_TIMEOUT_MS }),

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { MessagingNames, OutboxRelay, connectNats, ensureStreams } from '@arende/messaging';
+import { OutboxRelay, connectMessaging, natsReadiness } from '@arende/messaging';
 import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
-import { createDataSource, migrate } from '@arende/persistence';
+import { databaseReadiness, openDatabase } from '@arende/persistence';
 import { loadConfigOrExit } from '@arende/config';
 import { FileSystemBlobStore } from './blob/blob-store.js';
 import { intakeConfig } from './config.js';
@@ -14,7 +13,7 @@ import { startSmtpListener } from './smtp/smtp-listener.js';
 const config = loadConfigOrExit(intakeConfig, 'intake');
 const logger = createLogger({ service: 'intake' });
 
-const dataSource = createDataSource({
+const dataSource = await openDatabase({
   url: config.DATABASE_URL,
   schema: config.DB_SCHEMA,
   entities: ENTITIES,
@@ -23,18 +22,17 @@ const dataSource = createDataSource({
   applicationName: 'intake',
   logger,
 });
-await dataSource.initialize();
-const migrated = await migrate(dataSource);
-if (migrated.length > 0) logger.info({ migrations: migrated.map((m) => m.name) }, 'Migrations ran');
-
-const nc = await connectNats({ servers: config.NATS_URL, name: 'intake' });
-const names = new MessagingNames(config.NATS_PREFIX);
-await ensureStreams(await jetstreamManager(nc), names, ['intake']);
+const { nc, js, names } = await connectMessaging({
+  servers: config.NATS_URL,
+  name: 'intake',
+  prefix: config.NATS_PREFIX,
+  streams: ['intake'],
+});
 
 const metrics = createMetrics('intake');
 const relay = new OutboxRelay({
   dataSource,
-  js: jetstream(nc),
+  js,
   names,
   logger,
   metrics,
@@ -61,10 +59,7 @@ const ops = await startOpsServer({
   port: config.OPS_PORT,
   metrics,
   logger,
-  readiness: [
-    { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
-    { name: 'nats', check: () => nc.flush() },
-  ],
+  readiness: [databaseReadiness(dataSource), natsReadiness(nc)],
 });
 logger.info({ smtpPort: smtp.port, opsPort: ops.port }, 'intake started');
 
