@@ -32,6 +32,11 @@ import { getEntryV1 } from './case/entry-get.v1.js';
 import { entryAddedV1 } from './case/entry-added.v1.js';
 import { entriesRemovedV1 } from './case/entry-removed.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
+import { smsReceivedV1 } from './intake/sms-received.v1.js';
+import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
+import { formSubmittedV1 } from './intake/form-submitted.v1.js';
+import { callAnsweredV1 } from './intake/call-answered.v1.js';
+import { getQuarantinedV1, listQuarantineV1, reprocessQuarantinedV1 } from './intake/quarantine.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -80,4 +85,11 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   entryAddedV1,
   entriesRemovedV1,
   emailReceivedV1,
+  smsReceivedV1,
+  socialMessageReceivedV1,
+  formSubmittedV1,
+  callAnsweredV1,
+  listQuarantineV1,
+  getQuarantinedV1,
+  reprocessQuarantinedV1,
 ];

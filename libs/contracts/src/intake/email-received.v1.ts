@@ -26,6 +26,8 @@ export const emailReceivedV1 = defineEvent({
   subject: 'intake.evt.email-received.v1',
   data: z.object({
     intakeId: z.uuid(),
+    /** How it arrived: the SMTP listener, or polling of a shared IMAP mailbox. */
+    source: z.enum(['smtp', 'imap']).default('smtp'),
     messageId: z.string().min(1).max(998),
     from: z.array(AddressSchema).max(100),
     to: z.array(AddressSchema).max(1000),
@@ -43,6 +45,8 @@ export const emailReceivedV1 = defineEvent({
     rawSize: z.number().int().nonnegative(),
     autoReply: z.boolean(),
     bounce: z.boolean(),
+    /** For a bounce: the Message-IDs of the messages that bounced (from its report or returned headers). */
+    bouncedMessageIds: z.array(z.string().max(998)).max(20).default([]),
     envelope: z.object({
       mailFrom: z.string().max(998).nullable(),
       rcptTo: z.array(z.string().max(998)).min(1).max(100),
@@ -55,6 +59,7 @@ export const emailReceivedV1 = defineEvent({
   }),
   example: {
     intakeId: '01935c4e-7f6a-7b3c-9d2e-1a2b3c4d5e6f',
+    source: 'smtp',
     messageId: '<abc123@example.se>',
     from: [{ address: 'anna@example.se', name: 'Anna Åström' }],
     to: [{ address: 'kundtjanst@kommun.se', name: '' }],
@@ -79,6 +84,7 @@ export const emailReceivedV1 = defineEvent({
     rawSize: 28000,
     autoReply: false,
     bounce: false,
+    bouncedMessageIds: [],
     envelope: {
       mailFrom: 'anna@example.se',
       rcptTo: ['kundtjanst@kommun.se'],
@@ -90,7 +96,7 @@ export const emailReceivedV1 = defineEvent({
     receivedAt: '2026-11-23T09:15:01.000Z',
   },
   description:
-    'An e-mail was accepted by the SMTP listener, stored raw and parsed. Bodies over 64 KiB and attachments travel by blob key.',
+    'An e-mail was accepted by the SMTP listener or fetched from the IMAP mailbox, stored raw and parsed. Bodies over 64 KiB and attachments travel by blob key.',
 });
 
 export type EmailReceivedV1Data = z.output<typeof emailReceivedV1.data>;

@@ -47,7 +47,8 @@ export class IntakeService {
     this.schema = quoteIdent(schema);
   }
 
-  async receive(raw: Buffer, envelope: SmtpEnvelope): Promise<IntakeOutcome> {
+  /** `source` says how the message arrived: the SMTP listener, or IMAP polling (then the envelope describes the mailbox). */
+  async receive(raw: Buffer, envelope: SmtpEnvelope, source: 'smtp' | 'imap' = 'smtp'): Promise<IntakeOutcome> {
     const receivedAt = new Date();
     const intakeId = uuidv7();
     const prefix = blobPrefix(receivedAt, intakeId);
@@ -57,7 +58,7 @@ export class IntakeService {
     let data: ReturnType<typeof emailReceivedV1.data.parse>;
     try {
       const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-      data = await this.describe(parsed, { raw, intakeId, prefix, rawBlobKey, envelope, receivedAt });
+      data = await this.describe(parsed, { raw, intakeId, prefix, rawBlobKey, envelope, receivedAt, source });
       data = emailReceivedV1.data.parse(data);
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 2000) : 'unknown';
@@ -111,6 +112,7 @@ export class IntakeService {
       rawBlobKey: string;
       envelope: SmtpEnvelope;
       receivedAt: Date;
+      source: 'smtp' | 'imap';
     },
   ): Promise<ReturnType<typeof emailReceivedV1.data.parse>> {
     const header = (name: string): string | undefined => {
@@ -143,8 +145,10 @@ export class IntakeService {
     const text = (htmlOnly || parsed.text === undefined ? htmlToText(html ?? '') : parsed.text).trimEnd();
     const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : ctx.receivedAt;
 
+    const bounce = isBounce({ header, subject, contentType });
     return {
       intakeId: ctx.intakeId,
+      source: ctx.source,
       // Without a Message-ID the content's hash stands in, so a repeated delivery is still applied once.
       messageId: parsed.messageId ?? `<sha256-${createHash('sha256').update(ctx.raw).digest('hex')}@intake.arende>`,
       from: addresses(parsed.from),
@@ -160,7 +164,8 @@ export class IntakeService {
       rawBlobKey: ctx.rawBlobKey,
       rawSize: ctx.raw.length,
       autoReply: isAutoReply({ header, subject, contentType }),
-      bounce: isBounce({ header, subject, contentType }),
+      bounce,
+      bouncedMessageIds: bounce ? returnedMessageIds(parsed) : [],
       envelope: ctx.envelope,
       authenticationResults: parsed.headerLines
         .filter((line) => line.key === 'authentication-results')
@@ -195,6 +200,24 @@ function addresses(value: AddressObject | AddressObject[] | undefined): Address[
     }
   }
   return result;
+}
+
+const RETURNED_HEADER_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers']);
+
+/** The Message-IDs of the returned message (or its headers) inside a bounce. */
+function returnedMessageIds(parsed: ParsedMail): string[] {
+  const ids = new Set<string>();
+  for (const attachment of parsed.attachments) {
+    if (!RETURNED_HEADER_TYPES.has(attachment.contentType.toLowerCase())) continue;
+    const headerBlock =
+      attachment.content
+        .subarray(0, 64 * 1024)
+        .toString('utf8')
+        .split(/\r?\n\r?\n/)[0] ?? '';
+    const match = /^message-id:\s*(<[^>\r\n]+>)/im.exec(headerBlock.replace(/\r?\n[ \t]+/g, ' '));
+    if (match) ids.add(match[1]);
+  }
+  return [...ids].slice(0, 20);
 }
 
 function blobPrefix(at: Date, intakeId: string): string {
