@@ -6,6 +6,7 @@ import { INTAKE_INLINE_BODY_LIMIT, SYSTEM_ACTOR, emailReceivedV1 } from '@arende
 import { Outbox, createEnvelope } from '@arende/messaging';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
 import type { BlobStore } from '../blob/blob-store.js';
+import { QuarantineRepository, quarantineReason } from '../quarantine/quarantine.repository.js';
 import { isAutoReply, isBounce } from './classify.js';
 import { htmlToText, sanitizeHtml } from '@arende/html';
 
@@ -36,6 +37,7 @@ type Address = { address: string; name: string };
  */
 export class IntakeService {
   private readonly schema: string;
+  private readonly quarantine: QuarantineRepository;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,6 +47,7 @@ export class IntakeService {
     schema: string,
   ) {
     this.schema = quoteIdent(schema);
+    this.quarantine = new QuarantineRepository(dataSource, schema);
   }
 
   /** `source` says how the message arrived: the SMTP listener, or IMAP polling (then the envelope describes the mailbox). */
@@ -61,12 +64,16 @@ export class IntakeService {
       data = await this.describe(parsed, { raw, intakeId, prefix, rawBlobKey, envelope, receivedAt, source });
       data = emailReceivedV1.data.parse(data);
     } catch (error) {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 2000) : 'unknown';
-      await this.dataSource.query(
-        `INSERT INTO ${this.schema}.quarantined_message (id, raw_blob_key, reason, envelope, received_at)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [intakeId, rawBlobKey, reason, JSON.stringify(envelope), receivedAt],
-      );
+      const reason = quarantineReason(error);
+      await this.quarantine.add({
+        id: intakeId,
+        channel: 'email',
+        rawBlobKey,
+        rawSize: raw.length,
+        reason,
+        envelope: { ...envelope, source },
+        receivedAt,
+      });
       this.logger.warn({ intakeId, rawBlobKey }, 'Message quarantined');
       return { kind: 'quarantined', intakeId, reason };
     }
