@@ -26,6 +26,8 @@ describe('isAutoReply', () => {
     'Autosvar: hej',
     'Out of Office: re: x',
     'Automatic reply: x',
+    'Frånvaro: åter 7 december',
+    'Out of office',
   ])('is true for the subject %s', (subject) => {
     expect(isAutoReply(input({}, subject))).toBe(true);
   });
@@ -33,6 +35,9 @@ describe('isAutoReply', () => {
   it('is false for a person writing, also with Auto-Submitted: no', () => {
     expect(isAutoReply(input({ 'auto-submitted': 'no', precedence: 'normal' }))).toBe(false);
     expect(isAutoReply(input({}, 'Svar angående frånvaro i skolan'))).toBe(false);
+    expect(isAutoReply(input({ 'auto-submitted': 'no' }, 'Frånvaro från hemtjänsten under julen'))).toBe(false);
+    expect(isAutoReply(input({}, 'Inte på kontoret men ändå hemma: buller'))).toBe(false);
+    expect(isAutoReply(input({}, 'Out of office hours noise from the building site'))).toBe(false);
   });
 });
 

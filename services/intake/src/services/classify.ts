@@ -7,10 +7,14 @@ export interface ClassifyInput {
 
 const AUTO_PRECEDENCE = new Set(['auto_reply', 'bulk', 'junk', 'list']);
 
-// Out-of-office subjects, Swedish and English, as mail clients and Exchange write them.
+// Out-of-office subjects, Swedish and English, as mail clients and Exchange write them. Words a person
+// also starts a subject with ("Frånvaro från hemtjänsten under julen") count only as the whole subject or
+// before a colon, the way an automatic answer puts them in front of the original subject.
 const OUT_OF_OFFICE = [
-  /^\s*(automatiskt svar|autosvar|frånvaromeddelande|frånvaro|ej på plats|inte på kontoret)\b/i,
-  /^\s*(auto(matic)?[ -]?reply|autoreply|out of (the )?office|ooo\b|away from (the )?office|absence notice)/i,
+  /^\s*(automatiskt svar|autosvar|frånvaromeddelande)(\s|:|$)/i,
+  /^\s*(frånvaro|ej på plats|inte på kontoret)\s*(:|$)/i,
+  /^\s*(auto(matic)?[ -]?reply|autoreply)/i,
+  /^\s*(out of (the )?office|ooo|away from (the )?office|absence notice)\s*(:|$)/i,
   /^\s*(automatic reply|automatisk svar)\s*:/i,
 ];
 
