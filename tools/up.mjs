@@ -13,10 +13,13 @@ const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const ISSUER_PORT = Number(process.env.ISSUER_PORT ?? 8090);
 const GATEWAY_PORT = Number(process.env.PORT ?? 8080);
 const CASE_CORE_OPS_PORT = Number(process.env.CASE_CORE_OPS_PORT ?? 8101);
+const INTAKE_OPS_PORT = Number(process.env.INTAKE_OPS_PORT ?? 8103);
+const SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
+const INTAKE_ADDRESS = process.env.INTAKE_ADDRESSES ?? 'kundtjanst@kommun.example';
 const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
 const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
-const colours = { issuer: 35, 'case-core': 36, gateway: 33 };
+const colours = { issuer: 35, 'case-core': 36, gateway: 33, intake: 32 };
 const children = new Map();
 let stopping = false;
 
@@ -131,6 +134,15 @@ try {
   await waitFor('case-core', `http://127.0.0.1:${CASE_CORE_OPS_PORT}/health/ready`);
   start('gateway', 'services/gateway/dist/main.js', { NATS_URL, ISSUER_URL, PORT: String(GATEWAY_PORT) });
   await waitFor('gateway', `${GATEWAY_URL}/health/ready`);
+  start('intake', 'services/intake/dist/main.js', {
+    DATABASE_URL,
+    NATS_URL,
+    OPS_PORT: String(INTAKE_OPS_PORT),
+    SMTP_PORT: String(SMTP_PORT),
+    INTAKE_ADDRESSES: INTAKE_ADDRESS,
+    INTAKE_BLOB_DIR: '.run/intake-blobs',
+  });
+  await waitFor('intake', `http://127.0.0.1:${INTAKE_OPS_PORT}/health/ready`);
   await seed();
   log('');
   log('Ärende is running:');
@@ -139,6 +151,9 @@ try {
   log(`  OpenID issuer   ${ISSUER_URL}            (stands in for Keycloak)`);
   log(
     `  health/metrics  ${GATEWAY_URL}/health/ready, ${GATEWAY_URL}/metrics, http://127.0.0.1:${CASE_CORE_OPS_PORT}/metrics`,
+  );
+  log(
+    `  e-mail in       smtp://127.0.0.1:${SMTP_PORT}  (to ${INTAKE_ADDRESS}; e.g. swaks --server 127.0.0.1:${SMTP_PORT} --to ${INTAKE_ADDRESS})`,
   );
   log('  a token:        npm run -s token -- anna      (demo users: see libs/local-issuer/README.md; password "demo")');
   log(

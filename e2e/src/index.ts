@@ -1,2 +1,3 @@
 export * from './platform.js';
 export * from './streams.js';
+export * from './smtp-client.js';

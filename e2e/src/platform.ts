@@ -16,9 +16,19 @@ export interface Platform {
   issuerKeyFile: string;
   gatewayUrl: string;
   caseCoreOpsUrl: string;
-  processes: Record<'issuer' | 'case-core' | 'gateway', ChildProcess>;
+  intakeOpsUrl: string;
+  /** The intake SMTP listener on 127.0.0.1, accepting mail for `intakeAddress`. */
+  smtpPort: number;
+  intakeAddress: string;
+  /** Intake's filesystem blob store (raw messages and attachments). */
+  intakeBlobDir: string;
+  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake', ChildProcess>;
   /** Output of every process so far, for failing tests to show. */
   output(): string;
+  /** Kills a process without warning (SIGKILL) and waits until it is gone. */
+  kill(name: keyof Platform['processes']): Promise<void>;
+  /** Starts a process again with its first settings and waits until it is ready. */
+  restart(name: keyof Platform['processes']): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +78,7 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 }
 
 /**
- * Starts the built issuer, case-core and gateway as separate processes on a new database and NATS prefix.
+ * Starts the built issuer, case-core, gateway and intake as separate processes on a new database and NATS prefix.
  * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
  * deletes the prefix's streams: nothing is left behind.
  */
@@ -82,8 +92,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
 
-  const [issuerPort, gatewayPort, opsPort] = [await freePort(), await freePort(), await freePort()];
-  const keyFile = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'arende-')), 'issuer-key.json');
+  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const workDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'arende-'));
+  const keyFile = path.join(workDir, 'issuer-key.json');
+  const intakeBlobDir = path.join(workDir, 'blobs');
+  const intakeAddress = 'kundtjanst@kommun.example';
   const lines: string[] = [];
   const output = () => lines.slice(-200).join('\n');
   const baseEnv = {
@@ -93,6 +112,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     NATS_URL: natsUrl,
     NATS_PREFIX: prefix,
   };
+  const launches = new Map<string, { script: string; env: Record<string, string>; ready: string }>();
   const start = (name: string, script: string, env: Record<string, string>) => {
     const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, script)], {
       cwd: root,
@@ -107,6 +127,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const issuerUrl = `http://127.0.0.1:${issuerPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const caseCoreOpsUrl = `http://127.0.0.1:${opsPort}`;
+  const intakeOpsUrl = `http://127.0.0.1:${intakeOpsPort}`;
   const processes = {} as Platform['processes'];
   const stop = async () => {
     await Promise.all(
@@ -122,7 +143,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     );
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await deleteStreams(natsUrl, prefix);
-    fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
+    fs.rmSync(workDir, { recursive: true, force: true });
   };
   try {
     processes.issuer = start('issuer', 'libs/local-issuer/dist/main.js', {
@@ -134,6 +155,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(opsPort),
     });
+    launches.set('case-core', {
+      script: 'services/case-core/dist/main.js',
+      env: { DATABASE_URL: databaseUrl, OPS_PORT: String(opsPort) },
+      ready: `${caseCoreOpsUrl}/health/ready`,
+    });
     await waitForOk(`${caseCoreOpsUrl}/health/ready`, processes['case-core'], output);
     processes.gateway = start('gateway', 'services/gateway/dist/main.js', {
       ISSUER_URL: issuerUrl,
@@ -141,10 +167,40 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       PORT: String(gatewayPort),
     });
     await waitForOk(`${gatewayUrl}/health/ready`, processes.gateway, output);
+    const intakeEnv = {
+      DATABASE_URL: databaseUrl,
+      OPS_PORT: String(intakeOpsPort),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      INTAKE_ADDRESSES: intakeAddress,
+      INTAKE_BLOB_DIR: intakeBlobDir,
+    };
+    processes.intake = start('intake', 'services/intake/dist/main.js', intakeEnv);
+    launches.set('intake', {
+      script: 'services/intake/dist/main.js',
+      env: intakeEnv,
+      ready: `${intakeOpsUrl}/health/ready`,
+    });
+    await waitForOk(`${intakeOpsUrl}/health/ready`, processes.intake, output);
   } catch (error) {
     await stop();
     throw error;
   }
+  const kill = async (name: keyof Platform['processes']) => {
+    const child = processes[name];
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  };
+  const restart = async (name: keyof Platform['processes']) => {
+    const launch = launches.get(name);
+    if (!launch) throw new Error(`${name} cannot be restarted`);
+    await kill(name);
+    processes[name] = start(name, launch.script, launch.env);
+    await waitForOk(launch.ready, processes[name], output);
+  };
   return {
     database,
     databaseUrl,
@@ -153,8 +209,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     issuerKeyFile: keyFile,
     gatewayUrl,
     caseCoreOpsUrl,
+    intakeOpsUrl,
+    smtpPort,
+    intakeAddress,
+    intakeBlobDir,
     processes,
     output,
+    kill,
+    restart,
     stop,
   };
 }

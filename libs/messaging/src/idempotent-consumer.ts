@@ -48,6 +48,15 @@ export interface IdempotentConsumerOptions<C extends EventContract> {
   /** Where a new durable starts (default `all`). */
   deliverPolicy?: 'all' | 'new';
   logger: StructuredLogger;
+  /** Called after a handler's transaction committed (e.g. to nudge an outbox relay). */
+  onApplied?: () => void;
+  /**
+   * Messages handled at once (default 1). Messages with the same `orderKey` are still handled one after
+   * another, in stream order; without an `orderKey` every message may overtake another.
+   */
+  concurrency?: number;
+  /** Which messages must keep their order among themselves (e.g. one sender's messages). */
+  orderKey?: (envelope: EnvelopeOf<C>) => string;
   /** Counts each message by subject and outcome: ok, duplicate, retry, dead_letter. */
   metrics?: Pick<Metrics, 'eventsConsumed'>;
 }
@@ -94,7 +103,8 @@ export class IdempotentConsumer<C extends EventContract> {
     await this.ensureConsumer(stream);
     const consumer = await js.consumers.get(stream, durable);
     this.stopping = false;
-    this.messages = await consumer.consume({ max_messages: this.options.prefetch ?? 10 });
+    const concurrency = this.options.concurrency ?? 1;
+    this.messages = await consumer.consume({ max_messages: Math.max(this.options.prefetch ?? 10, concurrency * 2) });
     this.loop = this.run(this.messages);
   }
 
@@ -149,44 +159,71 @@ export class IdempotentConsumer<C extends EventContract> {
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
+    const concurrency = this.options.concurrency ?? 1;
+    const inFlight = new Set<Promise<void>>();
+    // The last promise of each order key: a message waits for the one before it with the same key.
+    const lanes = new Map<string, Promise<void>>();
     for await (const msg of messages) {
       if (this.stopping) {
         msg.nak();
         continue;
       }
-      try {
-        await this.process(msg);
-      } catch (error) {
-        // Only reached when even the nak or dead-letter path failed; JetStream redelivers after ack_wait.
-        this.options.logger.error({ err: error, durable: this.options.durable }, 'Consumer could not settle a message');
-      }
+      const parsed = this.parse(msg);
+      const key = parsed.kind === 'ok' && this.options.orderKey ? this.options.orderKey(parsed.envelope) : null;
+      const before = key === null ? undefined : lanes.get(key);
+      const task: Promise<void> = (before ?? Promise.resolve())
+        .then(() => this.settle(msg, parsed))
+        .catch((error: unknown) => {
+          // Only reached when even the nak or dead-letter path failed; JetStream redelivers after ack_wait.
+          this.options.logger.error(
+            { err: error, durable: this.options.durable },
+            'Consumer could not settle a message',
+          );
+        })
+        .finally(() => {
+          inFlight.delete(task);
+          if (key !== null && lanes.get(key) === task) lanes.delete(key);
+        });
+      inFlight.add(task);
+      if (key !== null) lanes.set(key, task);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   }
 
-  private async process(msg: JsMsg): Promise<void> {
-    const { names, logger, durable } = this.options;
+  private parse(msg: JsMsg): Parsed<C> {
+    const { names } = this.options;
     const subject = msg.subject.startsWith(names.prefix) ? names.unprefix(msg.subject) : msg.subject;
     const contract = this.bySubject.get(subject);
-    if (!contract) {
-      logger.debug({ subject, durable }, 'Consumer skipped a subject it has no contract for');
-      msg.ack();
-      return;
-    }
+    if (!contract) return { kind: 'skip', subject };
     let raw: unknown;
     try {
       raw = msg.json<unknown>();
     } catch {
-      return this.deadLetter(msg, subject, 'INVALID_PAYLOAD: not JSON');
+      return { kind: 'invalid', subject, reason: 'INVALID_PAYLOAD: not JSON' };
     }
     const parsed = contract.envelope.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
-      return this.deadLetter(msg, subject, `INVALID_PAYLOAD: ${issues}`);
+      return { kind: 'invalid', subject, reason: `INVALID_PAYLOAD: ${issues}` };
     }
     const envelope = parsed.data as EnvelopeOf<C>;
     if (envelope.type !== subject) {
-      return this.deadLetter(msg, subject, `INVALID_PAYLOAD: type ${envelope.type} sent on ${subject}`);
+      return { kind: 'invalid', subject, reason: `INVALID_PAYLOAD: type ${envelope.type} sent on ${subject}` };
     }
+    return { kind: 'ok', subject, envelope };
+  }
+
+  private async settle(msg: JsMsg, parsed: Parsed<C>): Promise<void> {
+    const { logger, durable } = this.options;
+    const { subject } = parsed;
+    if (parsed.kind === 'skip') {
+      logger.debug({ subject, durable }, 'Consumer skipped a subject it has no contract for');
+      msg.ack();
+      return;
+    }
+    if (parsed.kind === 'invalid') return this.deadLetter(msg, subject, parsed.reason);
+    const { envelope } = parsed;
 
     try {
       const applied = await correlation.run(envelope.correlationId, () =>
@@ -198,6 +235,7 @@ export class IdempotentConsumer<C extends EventContract> {
         }),
       );
       msg.ack();
+      if (applied) this.options.onApplied?.();
       this.count(subject, applied ? 'ok' : 'duplicate');
       if (!applied) logger.debug({ messageId: envelope.id, durable }, 'Consumer skipped a duplicate');
     } catch (error) {
@@ -254,6 +292,11 @@ export class IdempotentConsumer<C extends EventContract> {
     );
   }
 }
+
+type Parsed<C extends EventContract> =
+  | { kind: 'ok'; subject: string; envelope: EnvelopeOf<C> }
+  | { kind: 'skip'; subject: string }
+  | { kind: 'invalid'; subject: string; reason: string };
 
 function versionAtLeast(version: string, major: number, minor: number): boolean {
   const [a = 0, b = 0] = version.split('.').map((part) => parseInt(part, 10));

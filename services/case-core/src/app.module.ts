@@ -36,6 +36,9 @@ import { stockholmYear } from './services/stockholm-time.js';
 import { SecretReadHandler } from './handlers/secret-read.handler.js';
 import { SecretReadAuditRepository } from './repositories/secret-read-audit.repository.js';
 import { SecretReadService } from './services/secret-read.service.js';
+import { IntakeCaseService } from './intake/intake-case.service.js';
+import { createIntakeConsumer } from './intake/intake-consumer.js';
+import { ThreadKeyRepository } from './repositories/thread-key.repository.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
 export interface CaseCoreInfrastructure {
@@ -65,7 +68,10 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(SecretReadHandler) private readonly secretReadHandler: SecretReadHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(IntakeCaseService) private readonly intake: IntakeCaseService,
   ) {}
+
+  private intakeConsumer: ReturnType<typeof createIntakeConsumer> | undefined;
 
   async onApplicationBootstrap(): Promise<void> {
     const year = stockholmYear(new Date());
@@ -80,10 +86,23 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.eventHandler.listen();
     this.entryHandler.listen();
     this.secretReadHandler.listen();
+    this.intakeConsumer = createIntakeConsumer({
+      dataSource: this.infra.dataSource,
+      schema: this.infra.config.DB_SCHEMA,
+      js: this.infra.js,
+      names: this.infra.names,
+      logger: this.infra.logger,
+      metrics: this.infra.metrics,
+      intake: this.intake,
+      relay: this.relay,
+      concurrency: this.infra.config.INTAKE_CONSUMER_CONCURRENCY,
+    });
+    await this.intakeConsumer.start();
     this.infra.logger.info({ prefix: this.infra.names.prefix }, 'case-core listening');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.intakeConsumer?.stop();
     await this.rpc.close();
     await this.relay.stop();
   }
@@ -144,6 +163,22 @@ export class AppModule {
           useFactory: (entries: EntryRepository, cases: CaseRepository, relay: OutboxRelay) =>
             new EntryService(infra.dataSource, entries, cases, relay),
           inject: [EntryRepository, CaseRepository, OutboxRelay],
+        },
+        {
+          provide: IntakeCaseService,
+          useFactory: (cases: CaseService, rows: CaseRepository, entries: EntryService) =>
+            new IntakeCaseService(
+              cases,
+              rows,
+              entries,
+              new ThreadKeyRepository(infra.config.DB_SCHEMA),
+              {
+                defaultInboxId: infra.config.DEFAULT_INBOX_ID,
+                reopenWindowDays: infra.config.INTAKE_REOPEN_WINDOW_DAYS,
+              },
+              infra.logger,
+            ),
+          inject: [CaseService, CaseRepository, EntryService],
         },
         {
           provide: EntryHandler,

@@ -15,6 +15,14 @@ export const caseCoreConfig = defineConfig({
   },
   OPS_HOST: { schema: env.string('127.0.0.1'), description: 'Address of the health and metrics listener' },
   OPS_PORT: { schema: env.port(8101), description: 'Port of /health/live, /health/ready and /metrics' },
+  INTAKE_REOPEN_WINDOW_DAYS: {
+    schema: env.int(14, 0, 365),
+    description: "A customer's reply within this many days of closing reopens the case; later it opens a child case",
+  },
+  INTAKE_CONSUMER_CONCURRENCY: {
+    schema: env.int(8, 1, 64),
+    description: "Inbound messages turned into cases at once (one sender's messages always in order)",
+  },
   DEFAULT_INBOX_ID: {
     schema: env.string('kundtjanst'),
     description: 'Inbox of a case registered without one (until routing decides)',

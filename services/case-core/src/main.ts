@@ -23,7 +23,8 @@ const { nc, js, names } = await connectMessaging({
   servers: config.NATS_URL,
   name: 'case-core',
   prefix: config.NATS_PREFIX,
-  streams: ['case'],
+  // intake's stream too: the intake consumer may start before intake has ever run.
+  streams: ['case', 'intake'],
 });
 
 const metrics = createMetrics('case-core');

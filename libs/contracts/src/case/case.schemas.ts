@@ -92,6 +92,8 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
   registeredAt: TimestampSchema,
   updatedAt: TimestampSchema,
   closedAt: TimestampSchema.nullable(),
+  /** The customer wrote (an inbound message threaded onto the case) and nobody has answered since: a warning for the handler. */
+  customerRepliedAt: TimestampSchema.nullable(),
   handlingSeconds: z.number().int().nonnegative(),
   lock: CaseLockSchema.nullable(),
 });
@@ -134,6 +136,7 @@ export const exampleCase: CaseView = {
   registeredAt: '2026-11-23T08:15:00.000Z',
   updatedAt: '2026-11-23T08:15:00.000Z',
   closedAt: null,
+  customerRepliedAt: null,
   handlingSeconds: 0,
   lock: null,
 };

@@ -93,6 +93,10 @@ export class CaseEntity {
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
 
+  /** When the customer last wrote on the case and nobody has answered since: the handler's warning. */
+  @Column('timestamptz', { name: 'customer_replied_at', nullable: true })
+  customerRepliedAt: Date | null;
+
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 

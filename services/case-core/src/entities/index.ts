@@ -5,6 +5,7 @@ import { CaseCustomerEntity } from './case-customer.entity.js';
 import { FavouriteEntity } from './favourite.entity.js';
 import { EntryEntity } from './entry.entity.js';
 import { SecretReadAuditEntity } from './secret-read-audit.entity.js';
+import { CaseThreadKeyEntity } from './case-thread-key.entity.js';
 
 export const ENTITIES = [
   CaseEntity,
@@ -14,6 +15,7 @@ export const ENTITIES = [
   FavouriteEntity,
   EntryEntity,
   SecretReadAuditEntity,
+  CaseThreadKeyEntity,
 ];
 export {
   CaseEntity,
@@ -23,4 +25,5 @@ export {
   FavouriteEntity,
   EntryEntity,
   SecretReadAuditEntity,
+  CaseThreadKeyEntity,
 };

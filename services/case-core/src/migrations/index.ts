@@ -3,6 +3,7 @@ import { CreateCustomer1763900100000 } from './1763900100000-create-customer.js'
 import { CreateEntry1763900200000 } from './1763900200000-create-entry.js';
 import { CreateFavourite1763900300000 } from './1763900300000-create-favourite.js';
 import { Access1763900400000 } from './1763900400000-access.js';
+import { IntakeThreading1763900500000 } from './1763900500000-intake-threading.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateEntry1763900200000,
   CreateFavourite1763900300000,
   Access1763900400000,
+  IntakeThreading1763900500000,
 ];

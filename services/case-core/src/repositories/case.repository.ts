@@ -222,6 +222,12 @@ export class CaseRepository {
     return rows[0] ?? null;
   }
 
+  /** A case by id, whatever the scope (the platform's own lookups), held until the transaction ends. */
+  async findByIdForUpdate(manager: EntityManager, id: string): Promise<CaseRow | null> {
+    const rows = await manager.query<CaseRow[]>(`SELECT * FROM "${this.schema}"."case" WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
   /** The children of a master that are not closed yet, held until the transaction ends (in id order). */
   async findOpenChildrenForUpdate(manager: EntityManager, parentId: string): Promise<CaseRow[]> {
     return await manager.query<CaseRow[]>(

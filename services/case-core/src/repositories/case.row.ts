@@ -31,6 +31,7 @@ export interface CaseRow {
   registered_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  customer_replied_at: Date | null;
   handling_seconds: number;
   lock_holder_id: string | null;
   lock_holder_name: string | null;
@@ -74,6 +75,7 @@ export function toCaseView(row: CaseRow): CaseView {
     registeredAt: row.registered_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     closedAt: iso(row.closed_at),
+    customerRepliedAt: iso(row.customer_replied_at),
     handlingSeconds: row.handling_seconds,
     lock:
       row.lock_holder_id === null || row.locked_at === null

@@ -71,8 +71,44 @@ export class CaseService {
   async register(input: z.output<typeof RegisterCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
     assertMayChange(accessScope(ctx.actor));
     const now = new Date();
+    const view = this.newCase(input, now);
+    const event = createEnvelope(caseRegisteredV1, view, ctx);
+    // A customer card given at registration is linked by the same statement (customer.service.ts has the rest).
+    const link = input.customerId === undefined ? null : registrationLink(view, input.customerId, ctx);
+    view.number = await this.cases.insertRegistered(view, stockholmYear(now), event, ctx.actor, undefined, link);
+    this.listener.nudge();
+    return view;
+  }
+
+  /**
+   * Registers a case inside the caller's transaction (intake does, with the entry that caused it). The case
+   * event goes to the outbox with the case; the caller nudges the relay after commit.
+   */
+  async registerWithin(
+    manager: EntityManager,
+    input: z.output<typeof RegisterCaseRequestV1>,
+    ctx: RequestContext,
+    at: Date = new Date(),
+  ): Promise<CaseView> {
+    const view = this.newCase(input, at);
+    const event = createEnvelope(caseRegisteredV1, view, ctx);
+    view.number = await this.cases.insertRegistered(view, stockholmYear(at), event, ctx.actor, manager);
+    return view;
+  }
+
+  /** Reopens a resolved or closed case inside the caller's transaction (a customer wrote again). */
+  async reopenWithin(manager: EntityManager, row: CaseRow, reason: string, ctx: RequestContext): Promise<CaseRow> {
+    const outcome = await this.applyTransition(manager, row, { to: 'reopened', reason }, ctx, new Date());
+    await this.cases.insertEventLog(manager, outcome.log);
+    for (const pending of outcome.events) {
+      await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));
+    }
+    return outcome.row;
+  }
+
+  private newCase(input: z.output<typeof RegisterCaseRequestV1>, now: Date): CaseView {
     const at = now.toISOString();
-    const view: CaseView = {
+    return {
       id: uuidv7(),
       number: NUMBER_PENDING,
       version: 1,
@@ -102,15 +138,10 @@ export class CaseService {
       registeredAt: at,
       updatedAt: at,
       closedAt: input.status === 'closed' ? at : null,
+      customerRepliedAt: null,
       handlingSeconds: 0,
       lock: null,
     };
-    const event = createEnvelope(caseRegisteredV1, view, ctx);
-    // A customer card given at registration is linked by the same statement (customer.service.ts has the rest).
-    const link = input.customerId === undefined ? null : registrationLink(view, input.customerId, ctx);
-    view.number = await this.cases.insertRegistered(view, stockholmYear(now), event, ctx.actor, undefined, link);
-    this.listener.nudge();
-    return view;
   }
 
   /** A case in the caller's scope; out of scope or secret without the permission is CASE.NOT_FOUND. */
@@ -154,57 +185,67 @@ export class CaseService {
     return this.change(input.number, ctx, 'case.transition', async (manager, row, now) => {
       assertNotLockedByOther(row, ctx.actor);
       assertVersion(row, input.version);
-      const from = row.status as CaseStatus;
-      assertTransition(from, input.to);
-      const columns: Record<string, unknown> = {
-        status: input.to,
-        parked_until: input.to === 'parked' ? (input.parkedUntil ?? null) : null,
-      };
-      if (input.to === 'closed') {
-        columns.closed_at = now;
-        columns.handling_seconds = Math.max(0, Math.round((now.getTime() - row.registered_at.getTime()) / 1000));
-      }
-      if (input.to === 'reopened') columns.closed_at = null;
-      const updated = await this.cases.update(manager, row.id, columns, now);
-      const data = {
-        caseId: row.id,
-        number: row.number,
-        version: updated.version,
-        from,
-        to: input.to,
-        parkedUntil: updated.parked_until?.toISOString() ?? null,
-        reason: input.reason ?? null,
-        inboxId: updated.inbox_id,
-        assigneeId: updated.assignee_id,
-      };
-      const events = [event(caseStatusChangedV1, data)];
-      if (input.to === 'closed') events.push(event(caseClosedV1, data));
-      if (input.to === 'reopened') events.push(event(caseReopenedV1, data));
-      // Closing a master closes its children in the same transaction (relation-closing.ts).
-      const cascade = input.to === 'closed' ? await closeChildren(manager, this.cases, updated, ctx.actor, now) : null;
-      if (cascade) events.push(...cascade.events);
-      // A closing case loses its memos in the same transaction; notes stay (entry-closing.ts).
-      const memos = input.to === 'closed' ? await removeMemosOnClose(manager, updated, ctx.actor, now) : null;
-      if (memos) events.push(...memos.events);
-      return {
-        row: updated,
-        events,
-        log: [
-          {
-            caseId: row.id,
-            kind: 'status-changed',
-            actor: ctx.actor,
-            occurredAt: now,
-            changes: {
-              status: { before: from, after: input.to },
-              ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
-            },
-          },
-          ...(cascade?.log ?? []),
-          ...(memos?.log ?? []),
-        ],
-      };
+      return this.applyTransition(manager, row, input, ctx, now);
     });
+  }
+
+  private async applyTransition(
+    manager: EntityManager,
+    row: CaseRow,
+    input: { to: CaseStatus; parkedUntil?: string; reason?: string },
+    ctx: RequestContext,
+    now: Date,
+  ): Promise<{ row: CaseRow; events: PendingEvent[]; log: EventLogRow[] }> {
+    const from = row.status as CaseStatus;
+    assertTransition(from, input.to);
+    const columns: Record<string, unknown> = {
+      status: input.to,
+      parked_until: input.to === 'parked' ? (input.parkedUntil ?? null) : null,
+    };
+    if (input.to === 'closed') {
+      columns.closed_at = now;
+      columns.handling_seconds = Math.max(0, Math.round((now.getTime() - row.registered_at.getTime()) / 1000));
+    }
+    if (input.to === 'reopened') columns.closed_at = null;
+    const updated = await this.cases.update(manager, row.id, columns, now);
+    const data = {
+      caseId: row.id,
+      number: row.number,
+      version: updated.version,
+      from,
+      to: input.to,
+      parkedUntil: updated.parked_until?.toISOString() ?? null,
+      reason: input.reason ?? null,
+      inboxId: updated.inbox_id,
+      assigneeId: updated.assignee_id,
+    };
+    const events = [event(caseStatusChangedV1, data)];
+    if (input.to === 'closed') events.push(event(caseClosedV1, data));
+    if (input.to === 'reopened') events.push(event(caseReopenedV1, data));
+    // Closing a master closes its children in the same transaction (relation-closing.ts).
+    const cascade = input.to === 'closed' ? await closeChildren(manager, this.cases, updated, ctx.actor, now) : null;
+    if (cascade) events.push(...cascade.events);
+    // A closing case loses its memos in the same transaction; notes stay (entry-closing.ts).
+    const memos = input.to === 'closed' ? await removeMemosOnClose(manager, updated, ctx.actor, now) : null;
+    if (memos) events.push(...memos.events);
+    return {
+      row: updated,
+      events,
+      log: [
+        {
+          caseId: row.id,
+          kind: 'status-changed',
+          actor: ctx.actor,
+          occurredAt: now,
+          changes: {
+            status: { before: from, after: input.to },
+            ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
+          },
+        },
+        ...(cascade?.log ?? []),
+        ...(memos?.log ?? []),
+      ],
+    };
   }
 
   async assign(input: z.output<typeof AssignCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {

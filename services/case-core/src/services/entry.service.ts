@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   ENTRY_KIND_RULES,
@@ -35,7 +35,7 @@ export class EntryService {
   ) {}
 
   async add(input: AddEntryInput, ctx: RequestContext): Promise<EntryView> {
-    const prepared = prepareEntry(input, ctx.actor);
+    prepareEntry(input, ctx.actor); // refuses a bad entry before the transaction starts
     // The platform's intake services deliver what arrives from outside onto the case it names; that reads
     // nothing of the case. Every other write needs the case in the writer's scope.
     const delivery = ctx.actor.kind === 'service' && ENTRY_KIND_RULES[input.kind].external;
@@ -45,59 +45,73 @@ export class EntryService {
       if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
       assertMayChange(scope);
       assertMayAdd(row, input.kind, ctx.actor.id);
-      const now = new Date();
-      const entry: EntryView = {
-        id: uuidv7(),
-        caseId: row.id,
-        caseNumber: row.number,
-        createdAt: now.toISOString(),
-        ...prepared,
-      };
-      await this.entries.insert(manager, {
-        id: entry.id,
-        case_id: row.id,
-        kind: entry.kind,
-        visibility: entry.visibility,
-        author_id: entry.author?.id ?? null,
-        author_name: entry.author?.name ?? null,
-        sender: entry.from,
-        text: entry.text,
-        html: entry.html,
-        attachments: entry.attachments,
-        created_at: now,
-      });
-      await this.cases.insertEventLog(manager, [
-        {
-          caseId: row.id,
-          kind: 'entry-added',
-          actor: ctx.actor,
-          occurredAt: now,
-          changes: { entry: { before: null, after: { id: entry.id, kind: entry.kind, visibility: entry.visibility } } },
-        },
-      ]);
-      await Outbox.add(
-        manager,
-        createEnvelope(
-          entryAddedV1,
-          {
-            entryId: entry.id,
-            caseId: row.id,
-            number: row.number,
-            kind: entry.kind,
-            direction: entry.direction,
-            visibility: entry.visibility,
-            author: entry.author,
-            hasHtml: entry.html !== null,
-            attachmentCount: entry.attachments.length,
-            createdAt: entry.createdAt,
-          },
-          ctx,
-        ),
-      );
-      return entry;
+      return this.addWithin(manager, row, input, ctx);
     });
     this.listener.nudge();
     return view;
+  }
+
+  /**
+   * Writes an entry on a case the caller has already found (and locked or shared) in its own transaction,
+   * with its event-log line and event. The caller nudges the relay after commit.
+   */
+  async addWithin(
+    manager: EntityManager,
+    row: Pick<EntryCaseRow, 'id' | 'number'>,
+    input: AddEntryInput,
+    ctx: RequestContext,
+    now: Date = new Date(),
+  ): Promise<EntryView> {
+    const prepared = prepareEntry(input, ctx.actor);
+    const entry: EntryView = {
+      id: uuidv7(),
+      caseId: row.id,
+      caseNumber: row.number,
+      createdAt: now.toISOString(),
+      ...prepared,
+    };
+    await this.entries.insert(manager, {
+      id: entry.id,
+      case_id: row.id,
+      kind: entry.kind,
+      visibility: entry.visibility,
+      author_id: entry.author?.id ?? null,
+      author_name: entry.author?.name ?? null,
+      sender: entry.from,
+      text: entry.text,
+      html: entry.html,
+      attachments: entry.attachments,
+      created_at: now,
+    });
+    await this.cases.insertEventLog(manager, [
+      {
+        caseId: row.id,
+        kind: 'entry-added',
+        actor: ctx.actor,
+        occurredAt: now,
+        changes: { entry: { before: null, after: { id: entry.id, kind: entry.kind, visibility: entry.visibility } } },
+      },
+    ]);
+    await Outbox.add(
+      manager,
+      createEnvelope(
+        entryAddedV1,
+        {
+          entryId: entry.id,
+          caseId: row.id,
+          number: row.number,
+          kind: entry.kind,
+          direction: entry.direction,
+          visibility: entry.visibility,
+          author: entry.author,
+          hasHtml: entry.html !== null,
+          attachmentCount: entry.attachments.length,
+          createdAt: entry.createdAt,
+        },
+        ctx,
+      ),
+    );
+    return entry;
   }
 
   /** An entry of a case in the caller's scope; contractors and citizens see only customer-visible ones. */

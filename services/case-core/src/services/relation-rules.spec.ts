@@ -13,6 +13,7 @@ function row(overrides: Partial<CaseRow> = {}): CaseRow {
     description: '',
     status: 'new',
     parked_until: null,
+    customer_replied_at: null,
     priority: 'normal',
     priority_rank: 2,
     channel: 'phone',
