@@ -186,6 +186,27 @@ describe('SMS webhook (46elks)', () => {
     expect(await rowsFor(id)).toHaveLength(1);
   });
 
+  it('re-processes a quarantined row under its own id, raw blob and arrival time', async () => {
+    const reprocess = ctx.server.reprocessors.sms;
+    if (reprocess === null) throw new Error('SMS is configured in this test');
+    const id = elksId();
+    const before = (await ctx.quarantined('sms')).length;
+    await post(form({ direction: 'incoming', id, to: '+46766861004', message: 'Avsändaren saknas' }));
+    const rows = await ctx.quarantined('sms');
+    expect(rows).toHaveLength(before + 1);
+    const row = rows[rows.length - 1];
+    // As if a fix had been deployed: the same delivery with the sender the provider forgot.
+    const fixed = Buffer.from(
+      form({ direction: 'incoming', id, from: '+46705555555', to: '+46766861004', message: 'Avsändaren saknas' }),
+    );
+    const receivedAt = new Date('2026-11-23T08:00:00.000Z');
+    const origin = { id: row.id, rawBlobKey: row.raw_blob_key, receivedAt };
+    expect(await reprocess(fixed, row.envelope, origin)).toEqual({ kind: 'accepted' });
+    expect(await rowsFor(id)).toEqual([expect.objectContaining({ id: row.id, raw_blob_key: row.raw_blob_key })]);
+    const event = await ctx.published(smsReceivedV1, (data) => data.providerMessageId === id);
+    expect(event).toMatchObject({ intakeId: row.id, receivedAt: receivedAt.toISOString(), from: '+46705555555' });
+  });
+
   it('is not served (404) when its credentials are not configured', async () => {
     const off = await ctx.startServer({ sms46elks: null });
     const response = await fetch(`http://127.0.0.1:${off.port}/webhooks/sms/46elks`, {
