@@ -163,6 +163,18 @@ describe('Web forms', () => {
     expect(await ctx.quarantined('web_form')).toEqual([]);
   });
 
+  it('asks for an e-mail address or a phone number when the sender wants an answer', async () => {
+    const response = await postJson({
+      fields: { fråga: 'Hur?' },
+      contact: { name: 'Bo', email: '' },
+      customerWantsAnswer: true,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Invalid).details.fields).toEqual([
+      { path: 'contact', message: 'An answer needs an e-mail address or a phone number' },
+    ]);
+  });
+
   it('names a multipart field that is not a number', async () => {
     const data = new FormData();
     data.append('position.lat', 'norr om kyrkan');
