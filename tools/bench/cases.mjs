@@ -1,51 +1,12 @@
 // `npm run bench:cases`: registers cases through the gateway at concurrency 1, 8 and 32 and writes
 // throughput and latency percentiles, with the machine and date, to docs/benchmarks.md.
 // The platform runs as separate processes (issuer, case-core, gateway); the load generator is this process.
-import { execSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'undici';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { startPlatform } from '../../e2e/dist/index.js';
+import { cpuMsPer, cpuSnapshot, cpuTable, machine, measuredLine, percentile, rssMiB, writeSection } from './lib.mjs';
 
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-
-function pidsOf(command) {
-  try {
-    return execSync(`pgrep -x ${command}`).toString().trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** CPU seconds used so far by each part of the path, the load generator included. */
-function cpuSnapshot(processes) {
-  const snapshot = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSeconds(child.pid)]));
-  snapshot.postgres = pidsOf('postgres').reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  snapshot.nats = pidsOf('nats-server').reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  const own = process.cpuUsage();
-  snapshot['load generator'] = (own.user + own.system) / 1e6;
-  return snapshot;
-}
-
-function rssMiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-const root = path.resolve(import.meta.dirname, '../..');
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
@@ -60,10 +21,6 @@ const body = JSON.stringify({
   orgUnitId: 'stadsbyggnad',
   customerWantsAnswer: true,
 });
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function load(pool, token, total, concurrency) {
   const latencies = new Float64Array(total);
@@ -102,30 +59,15 @@ async function load(pool, token, total, concurrency) {
   };
 }
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
-    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-    postgres: execSync('psql --version 2>/dev/null || true').toString().trim() || 'unknown',
-    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
-  };
-}
-
 function writeReport(results, rss, events, created, m) {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   const rows = results.map(
     (r) =>
       `| ${r.concurrency} | ${r.total} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,
   );
-  const section = [
-    '<!-- bench:cases:start -->',
+  return writeSection('cases', [
     '## Case registration through the gateway (`npm run bench:cases`)',
     '',
-    `Measured ${date} on ${m.cpu}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.postgres}; commit ${m.commit}.`,
+    measuredLine(m),
     'Path: HTTP POST /api/v1/cases with an RS256 bearer token → gateway (fastify) → NATS request → case-core →',
     'one PostgreSQL statement (case + outbox row + event-log line) → outbox relay → JetStream. The load generator',
     `(undici, keep-alive, one connection per concurrent client) runs on the same machine; ${WARMUP} warm-up cases first.`,
@@ -136,17 +78,9 @@ function writeReport(results, rss, events, created, m) {
     '',
     'CPU per case (milliseconds of user + system time, from /proc; PostgreSQL is all its backends, the outbox relay runs inside case-core):',
     '',
-    `| concurrency | ${Object.keys(results[0].cpuMsPerCase).join(' | ')} | total |`,
-    `| ---: | ${Object.keys(results[0].cpuMsPerCase)
-      .map(() => '---:')
-      .join(' | ')} | ---: |`,
-    ...results.map(
-      (r) =>
-        `| ${r.concurrency} | ${Object.values(r.cpuMsPerCase)
-          .map((v) => v.toFixed(2))
-          .join(' | ')} | ${Object.values(r.cpuMsPerCase)
-          .reduce((a, b) => a + b, 0)
-          .toFixed(2)} |`,
+    ...cpuTable(
+      'concurrency',
+      results.map((r) => ({ label: r.concurrency, cpu: r.cpuMsPerCase })),
     ),
     '',
     `Events: ${events} \`case.evt.registered.v1\` messages in the stream for ${created} cases registered (exactly once each: ${events === created ? 'yes' : 'NO'}).`,
@@ -158,15 +92,7 @@ function writeReport(results, rss, events, created, m) {
       '.',
     '',
     'Target (issue 3): at least 900 cases/s at concurrency 32 with p99 under 100 ms.',
-    '<!-- bench:cases:end -->',
-  ].join('\n');
-  let text = fs.existsSync(file)
-    ? fs.readFileSync(file, 'utf8')
-    : '# Benchmarks\n\nFigures measured on the machine named with each table; rerun the command to refresh a table.\n';
-  const pattern = /<!-- bench:cases:start -->[\s\S]*<!-- bench:cases:end -->/;
-  text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, text);
-  return file;
+  ]);
 }
 
 const platform = await startPlatform({ label: 'bench' });
@@ -183,9 +109,7 @@ try {
     const result = await load(pool, token, CASES, concurrency);
     const after = cpuSnapshot(platform.processes);
     // Milliseconds of CPU per case in each process (postgres: all its backends; the relay runs in case-core).
-    result.cpuMsPerCase = Object.fromEntries(
-      Object.keys(after).map((name) => [name, ((after[name] - before[name]) * 1000) / CASES]),
-    );
+    result.cpuMsPerCase = cpuMsPer(before, after, CASES);
     console.log(
       `c=${concurrency}: ${result.throughput.toFixed(0)} cases/s, CPU ms/case ${JSON.stringify(Object.fromEntries(Object.entries(result.cpuMsPerCase).map(([k, v]) => [k, Number(v.toFixed(2))])))}, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
     );
