@@ -37,6 +37,24 @@ import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js'
 import { formSubmittedV1 } from './intake/form-submitted.v1.js';
 import { callAnsweredV1 } from './intake/call-answered.v1.js';
 import { getQuarantinedV1, listQuarantineV1, reprocessQuarantinedV1 } from './intake/quarantine.v1.js';
+import { createArticleV1 } from './knowledge/article-create.v1.js';
+import { updateArticleV1 } from './knowledge/article-update.v1.js';
+import { getArticleV1 } from './knowledge/article-get.v1.js';
+import { publishArticleV1, unpublishArticleV1 } from './knowledge/article-publish.v1.js';
+import { listArticleVersionsV1 } from './knowledge/article-versions.v1.js';
+import { articleFromCaseV1 } from './knowledge/article-from-case.v1.js';
+import { folderTreeV1, listFolderArticlesV1, saveFolderV1 } from './knowledge/folder.v1.js';
+import { linkArticleV1, listLinkedArticlesV1, unlinkArticleV1 } from './knowledge/article-link.v1.js';
+import { searchArticlesV1, suggestForCaseV1 } from './knowledge/search.v1.js';
+import { rateArticleV1 } from './knowledge/rating.v1.js';
+import { acceptProposalV1, listProposalsV1, proposeChangeV1, rejectProposalV1 } from './knowledge/proposal.v1.js';
+import { deleteSynonymGroupV1, listSynonymGroupsV1, saveSynonymGroupV1 } from './knowledge/synonym.v1.js';
+import {
+  articlePublishedV1,
+  articleSavedV1,
+  articleUnpublishedV1,
+  proposalDecidedV1,
+} from './knowledge/article-events.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -92,4 +110,31 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   listQuarantineV1,
   getQuarantinedV1,
   reprocessQuarantinedV1,
+  createArticleV1,
+  updateArticleV1,
+  getArticleV1,
+  publishArticleV1,
+  unpublishArticleV1,
+  listArticleVersionsV1,
+  articleFromCaseV1,
+  saveFolderV1,
+  folderTreeV1,
+  listFolderArticlesV1,
+  linkArticleV1,
+  unlinkArticleV1,
+  listLinkedArticlesV1,
+  searchArticlesV1,
+  suggestForCaseV1,
+  rateArticleV1,
+  proposeChangeV1,
+  acceptProposalV1,
+  rejectProposalV1,
+  listProposalsV1,
+  saveSynonymGroupV1,
+  deleteSynonymGroupV1,
+  listSynonymGroupsV1,
+  articleSavedV1,
+  articlePublishedV1,
+  articleUnpublishedV1,
+  proposalDecidedV1,
 ];

@@ -1,0 +1,152 @@
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import type { Logger, Metrics } from '@arende/observability';
+import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
+import type { KnowledgeConfig } from './config.js';
+import { ArticleHandler } from './handlers/article.handler.js';
+import { FolderHandler } from './handlers/folder.handler.js';
+import { ProposalHandler } from './handlers/proposal.handler.js';
+import { SearchHandler } from './handlers/search.handler.js';
+import { ArticleRepository } from './repositories/article.repository.js';
+import { FolderRepository } from './repositories/folder.repository.js';
+import { ProposalRepository } from './repositories/proposal.repository.js';
+import { SynonymRepository } from './repositories/synonym.repository.js';
+import type { KnowledgeSearch } from './search/knowledge-search.js';
+import { PostgresSearch } from './search/postgres-search.js';
+import { ArticleService } from './services/article.service.js';
+import { FolderService } from './services/folder.service.js';
+import { ProposalService } from './services/proposal.service.js';
+import { SearchService } from './services/search.service.js';
+import { SynonymService } from './services/synonym.service.js';
+
+/** What knowledge runs on; main.ts connects it, tests hand in their own. */
+export interface KnowledgeInfrastructure {
+  config: KnowledgeConfig;
+  dataSource: DataSource;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  names: MessagingNames;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+const INFRASTRUCTURE = Symbol('KnowledgeInfrastructure');
+const SEARCH = Symbol('KnowledgeSearch');
+
+/** Starts and stops what listens: the RPC subjects and the outbox relay. */
+class KnowledgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: KnowledgeInfrastructure,
+    @Inject(ArticleHandler) private readonly articleHandler: ArticleHandler,
+    @Inject(ProposalHandler) private readonly proposalHandler: ProposalHandler,
+    @Inject(FolderHandler) private readonly folderHandler: FolderHandler,
+    @Inject(SearchHandler) private readonly searchHandler: SearchHandler,
+    @Inject(RpcServer) private readonly rpc: RpcServer,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+    this.articleHandler.listen();
+    this.proposalHandler.listen();
+    this.folderHandler.listen();
+    this.searchHandler.listen();
+    this.infra.logger.info({ prefix: this.infra.names.prefix }, 'knowledge listening');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpc.close();
+    await this.relay.stop();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(infra: KnowledgeInfrastructure): DynamicModule {
+    const schema = infra.config.DB_SCHEMA;
+    return {
+      module: AppModule,
+      providers: [
+        { provide: INFRASTRUCTURE, useValue: infra },
+        { provide: SEARCH, useFactory: (): KnowledgeSearch => new PostgresSearch(infra.dataSource, schema) },
+        { provide: ArticleRepository, useFactory: () => new ArticleRepository(infra.dataSource, schema) },
+        {
+          provide: OutboxRelay,
+          useFactory: () =>
+            new OutboxRelay({
+              dataSource: infra.dataSource,
+              schema,
+              js: infra.js,
+              names: infra.names,
+              logger: infra.logger,
+              retentionDays: infra.config.OUTBOX_RETENTION_DAYS,
+              metrics: infra.metrics,
+            }),
+        },
+        {
+          provide: RpcServer,
+          useFactory: () =>
+            new RpcServer({
+              nc: infra.nc,
+              names: infra.names,
+              service: 'knowledge',
+              logger: infra.logger,
+              metrics: infra.metrics,
+            }),
+        },
+        {
+          provide: ArticleService,
+          useFactory: (articles: ArticleRepository, search: KnowledgeSearch, relay: OutboxRelay) =>
+            new ArticleService(infra.dataSource, articles, search, relay, schema),
+          inject: [ArticleRepository, SEARCH, OutboxRelay],
+        },
+        {
+          provide: ArticleHandler,
+          useFactory: (rpc: RpcServer, articles: ArticleService) => new ArticleHandler(rpc, articles),
+          inject: [RpcServer, ArticleService],
+        },
+        {
+          provide: ProposalHandler,
+          useFactory: (rpc: RpcServer, articles: ArticleService, repository: ArticleRepository, relay: OutboxRelay) =>
+            new ProposalHandler(
+              rpc,
+              new ProposalService(
+                infra.dataSource,
+                new ProposalRepository(infra.dataSource, schema),
+                articles,
+                repository,
+                relay,
+                schema,
+              ),
+            ),
+          inject: [RpcServer, ArticleService, ArticleRepository, OutboxRelay],
+        },
+        {
+          provide: FolderHandler,
+          useFactory: (rpc: RpcServer) =>
+            new FolderHandler(rpc, new FolderService(infra.dataSource, new FolderRepository(infra.dataSource, schema))),
+          inject: [RpcServer],
+        },
+        {
+          provide: SearchHandler,
+          useFactory: (rpc: RpcServer, search: KnowledgeSearch) =>
+            new SearchHandler(
+              rpc,
+              new SearchService(search),
+              new SynonymService(infra.dataSource, new SynonymRepository(infra.dataSource, schema), search),
+            ),
+          inject: [RpcServer, SEARCH],
+        },
+        KnowledgeLifecycle,
+      ],
+    };
+  }
+}

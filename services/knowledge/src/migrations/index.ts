@@ -1,0 +1,4 @@
+import { CreateKnowledge1764100000000 } from './1764100000000-create-knowledge.js';
+
+/** In order. Hand-written, each with up and down; never edited after it has landed. */
+export const MIGRATIONS = [CreateKnowledge1764100000000];
