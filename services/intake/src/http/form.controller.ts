@@ -1,8 +1,14 @@
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, RefIdSchema, invalidRequest } from '@arende/contracts';
-import { FormSubmissionRequestSchema, type FormIntakeService, type SubmittedFile } from '../webhooks/form.service.js';
+import {
+  DomainError,
+  FormSubmissionRequestSchema,
+  type IntakeAccepted,
+  RefIdSchema,
+  invalidRequest,
+} from '@arende/contracts';
+import type { FormIntakeService, SubmittedFile } from '../webhooks/form.service.js';
 import type { FormOptions } from './webhook-config.js';
 
 /** A JSON submission (no files) of 200 fields is well below this. */
@@ -42,7 +48,8 @@ export function formController(options: FormOptions, forms: FormIntakeService) {
       const submission = FormSubmissionRequestSchema.safeParse(body);
       if (!submission.success) throw invalidRequest(submission.error);
       const recorded = await forms.receive(formId.data, submission.data, files);
-      return reply.code(202).send({ intakeId: recorded.intakeId, receivedAt: recorded.receivedAt.toISOString() });
+      const accepted: IntakeAccepted = { intakeId: recorded.intakeId, receivedAt: recorded.receivedAt.toISOString() };
+      return reply.code(202).send(accepted);
     });
   };
 }

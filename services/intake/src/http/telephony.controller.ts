@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { DomainError, invalidRequest } from '@arende/contracts';
-import { CallAnsweredRequestSchema, type TelephonyIntakeService } from '../webhooks/telephony.service.js';
+import { CallAnsweredRequestSchema, DomainError, type IntakeAccepted, invalidRequest } from '@arende/contracts';
+import type { TelephonyIntakeService } from '../webhooks/telephony.service.js';
 import { bearerMatches } from './credentials.js';
 import { keepRawBodies, rawBodyOf } from './raw-body.js';
 import type { TelephonyOptions } from './webhook-config.js';
@@ -38,7 +38,8 @@ export function telephonyController(options: TelephonyOptions, telephony: Teleph
       const parsed = CallAnsweredRequestSchema.safeParse(json);
       if (!parsed.success) throw invalidRequest(parsed.error);
       const recorded = await telephony.receive(parsed.data, raw);
-      return reply.code(202).send({ intakeId: recorded.intakeId, receivedAt: recorded.receivedAt.toISOString() });
+      const accepted: IntakeAccepted = { intakeId: recorded.intakeId, receivedAt: recorded.receivedAt.toISOString() };
+      return reply.code(202).send(accepted);
     });
     done();
   };

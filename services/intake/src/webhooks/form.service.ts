@@ -1,60 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { z } from 'zod';
-import { FormFieldSchema, PositionSchema, formSubmittedV1 } from '@arende/contracts';
+import { type FormSubmissionRequest, formSubmittedV1 } from '@arende/contracts';
 import { blobPrefix } from '../blob/blob-prefix.js';
 import type { ChannelIntake, Recorded } from './channel-intake.js';
-
-/** An empty text box means "not given". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
-/** A submission as a form posts it (JSON, or the `submission` part / named fields of a multipart body). */
-export const FormSubmissionRequestSchema = z
-  .object({
-    submissionId: z.string().min(1).max(200).nullish(),
-    title: optionalText(300),
-    /** `[{ name, label?, value }]`, or `{ name: value }` for a form without labels. */
-    fields: z
-      .union([
-        z.array(FormFieldSchema.extend({ label: FormFieldSchema.shape.label.optional() })).max(200),
-        z
-          .record(FormFieldSchema.shape.name, FormFieldSchema.shape.value)
-          .refine((fields) => Object.keys(fields).length <= 200, 'At most 200 fields'),
-      ])
-      .default([]),
-    contact: z
-      .object({
-        name: optionalText(300),
-        email: z
-          .string()
-          .trim()
-          .max(320)
-          .nullish()
-          .transform((value) => (value ? value : null))
-          .pipe(z.email().nullable()),
-        phone: optionalText(50),
-      })
-      .default({ name: null, email: null, phone: null }),
-    customerWantsAnswer: z.boolean().default(false),
-    position: z
-      .object({
-        lat: PositionSchema.shape.lat,
-        lon: PositionSchema.shape.lon,
-        /** Metres, as a browser's geolocation gives it. */
-        accuracy: z.number().nonnegative().max(100_000).nullish(),
-      })
-      .nullish(),
-  })
-  .refine((submission) => !submission.customerWantsAnswer || submission.contact.email || submission.contact.phone, {
-    path: ['contact'],
-    message: 'An answer needs an e-mail address or a phone number',
-  });
-export type FormSubmissionRequest = z.output<typeof FormSubmissionRequestSchema>;
 
 /** A file of a submission, read and within the limits. */
 export interface SubmittedFile {
