@@ -28,6 +28,16 @@ export const AddEntryRequestV1 = z.object({
   /** Sender's e-mail address, phone number or handle, for inbound entries and referral answers. */
   from: z.string().trim().min(1).max(320).optional(),
   attachments: z.array(EntryAttachmentSchema).max(ENTRY_ATTACHMENTS_MAX).default([]),
+  /**
+   * The Message-ID of the e-mail this entry is (an outbound reply, or an inbound mail delivered by hand): a
+   * later mail whose In-Reply-To or References names it threads onto this case.
+   */
+  messageId: z
+    .string()
+    .trim()
+    .regex(/^<[^<>\s]+>$/, 'A Message-ID looks like <id@host>')
+    .max(998)
+    .optional(),
 });
 
 export const addEntryV1 = defineRpc({

@@ -42,7 +42,7 @@ const COLUMNS =
 export class EntryRepository {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly schema: string,
+    readonly schema: string,
   ) {}
 
   /**

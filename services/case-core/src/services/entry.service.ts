@@ -18,6 +18,8 @@ import {
   type TimelinePosition,
 } from '../repositories/entry.repository.js';
 import type { CommitListener, RequestContext } from './case.service.js';
+import { ThreadKeyRepository } from '../repositories/thread-key.repository.js';
+import { threadKey } from '../intake/thread-keys.js';
 import { type AddEntryInput, prepareEntry } from './entry-rules.js';
 import { SYSTEM_SCOPE, accessScope, seesOnlyCustomerVisible } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
@@ -32,6 +34,7 @@ export class EntryService {
     private readonly entries: EntryRepository,
     private readonly cases: CaseRepository,
     private readonly listener: CommitListener,
+    private readonly threads: ThreadKeyRepository = new ThreadKeyRepository(entries.schema),
   ) {}
 
   async add(input: AddEntryInput, ctx: RequestContext): Promise<EntryView> {
@@ -45,7 +48,9 @@ export class EntryService {
       if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
       assertMayChange(scope);
       assertMayAdd(row, input.kind, ctx.actor.id);
-      return this.addWithin(manager, row, input, ctx);
+      const entry = await this.addWithin(manager, row, input, ctx);
+      if (input.messageId) await this.threads.add(manager, row.id, [threadKey.email(input.messageId)], new Date());
+      return entry;
     });
     this.listener.nudge();
     return view;

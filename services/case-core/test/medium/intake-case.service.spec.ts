@@ -1,4 +1,5 @@
 import {
+  AddEntryRequestV1,
   type CaseView,
   ListEntriesRequestV1,
   type EmailReceivedV1Data,
@@ -293,5 +294,24 @@ describe('web forms', () => {
     expect(entry.text).toContain(`${data.fields[0].label}: ${data.fields[0].value}`);
     expect(entry.text).toContain('59.362500, 18.000900');
     expect(entry.attachments.map((f) => f.fileName)).toEqual(['foto.jpg']);
+  });
+});
+
+describe('outbound messages', () => {
+  it('a reply to an outbound e-mail recorded with its Message-ID threads onto the case', async () => {
+    const view = await ctx.newCase({ title: 'Fråga om förskoleplats' });
+    await entries.add(
+      AddEntryRequestV1.parse({
+        number: view.number,
+        kind: 'outbound_email',
+        text: 'Hej! Du har fått en plats från januari.',
+        messageId: '<svar-42@kommun.example>',
+      }),
+      ctx.as(),
+    );
+    expect(await email(mail({ subject: 'Tack!', inReplyTo: '<SVAR-42@kommun.example>' }))).toEqual({
+      kind: 'entry',
+      number: view.number,
+    });
   });
 });

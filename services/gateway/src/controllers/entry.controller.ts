@@ -31,7 +31,9 @@ import { parse } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
 
 // Agents write notes; messages in and out, referrals and system events come from the services over NATS.
-const AddEntryBody = AddEntryRequestV1.omit({ number: true, from: true }).extend({ kind: StaffEntryKindSchema });
+const AddEntryBody = AddEntryRequestV1.omit({ number: true, from: true, messageId: true }).extend({
+  kind: StaffEntryKindSchema,
+});
 
 const EntriesQuery = z.object({
   order: ListEntriesRequestV1.shape.order,
