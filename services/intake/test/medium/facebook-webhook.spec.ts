@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { socialMessageReceivedV1 } from '@arende/contracts';
+import { webhookReprocessors } from '../../src/webhooks/webhook-reprocessors.js';
 import { PAGE_ID, type WebhookTestContext, createWebhookTestContext } from './webhook-context.js';
 
 let ctx: WebhookTestContext;
@@ -270,6 +271,21 @@ describe('Facebook page webhook', () => {
       expect(await reprocess(Buffer.from(fixed), row.envelope)).toEqual({ kind: 'duplicate' });
       expect(await rowsFor(broken)).toHaveLength(1);
     });
+  });
+
+  it('can be re-processed while the channel is off', async () => {
+    const { facebook } = webhookReprocessors({
+      dataSource: ctx.dataSource,
+      schema: 'intake',
+      blobs: ctx.blobs,
+      relay: { nudge: () => undefined },
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      facebookPageId: PAGE_ID,
+    });
+    const mid = `m_${uid()}`;
+    const raw = Buffer.from(page({ messaging: [messaging(mid, { text: 'Från karantänen' })] }));
+    expect(await facebook(raw, { contentType: 'application/json' })).toEqual({ kind: 'accepted' });
+    expect(await rowsFor(mid)).toHaveLength(1);
   });
 
   it('answers 413 REQUEST.TOO_LARGE to a body over the limit', async () => {
