@@ -15,6 +15,11 @@ export interface Metrics {
   eventsPublished: Counter;
   /** `events_consumed_total{subject, outcome}`, e.g. outcome `ok`, `retry`, `dead_letter`, `duplicate`. */
   eventsConsumed: Counter<'subject' | 'outcome'>;
+  /**
+   * `inbound_messages_total{channel, outcome}`: what intake received, by channel (`email`, `sms`, …) and
+   * outcome (`accepted`, `duplicate`, `quarantined`, `refused`, `failed`).
+   */
+  inboundMessages: Counter<'channel' | 'outcome'>;
 }
 
 /**
@@ -51,6 +56,12 @@ export function createMetrics(service: string): Metrics {
       name: 'events_consumed_total',
       help: 'Events handled by consumers, by outcome',
       labelNames: ['subject', 'outcome'] as const,
+      registers,
+    }),
+    inboundMessages: new Counter({
+      name: 'inbound_messages_total',
+      help: 'Inbound messages received by intake, by channel and outcome',
+      labelNames: ['channel', 'outcome'] as const,
       registers,
     }),
   };

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { Metrics } from '@arende/observability';
 import type { StructuredLogger } from '@arende/persistence';
 import type { IntakeService, SmtpEnvelope } from '../services/intake.service.js';
 
@@ -12,6 +13,7 @@ export interface SmtpListenerOptions {
   maxMessageBytes: number;
   intake: Pick<IntakeService, 'receive'>;
   logger: StructuredLogger;
+  metrics?: Pick<Metrics, 'inboundMessages'>;
 }
 
 export interface SmtpListener {
@@ -36,6 +38,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
  */
 export async function startSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const accepted = new Set(options.addresses.map((a) => a.toLowerCase()));
+  const count = (outcome: string) => options.metrics?.inboundMessages.labels('email', outcome).inc();
   const server = new SMTPServer({
     name: 'arende-intake',
     banner: 'Ärende intake',
@@ -44,13 +47,15 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
     size: options.maxMessageBytes,
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (accepted.has(address.address.toLowerCase())) callback();
-      else callback(smtpError('Mailbox unavailable', 550));
+      if (accepted.has(address.address.toLowerCase())) return callback();
+      count('refused');
+      callback(smtpError('Mailbox unavailable', 550));
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       readAll(stream).then(
         async (raw) => {
           if (stream.sizeExceeded) {
+            count('refused');
             callback(smtpError('Message exceeds fixed maximum message size', 552));
             return;
           }
@@ -63,8 +68,10 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
           };
           try {
             const outcome = await options.intake.receive(raw, envelope);
+            count(outcome.kind);
             callback(null, outcome.kind === 'accepted' ? `Queued as ${outcome.intakeId}` : 'Accepted');
           } catch (error) {
+            count('failed');
             options.logger.error({ err: error }, 'Message not stored; the sender will retry');
             callback(smtpError('Temporary failure, try again later', 451));
           }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { OutboxRelay, ensureStreams, outboxTablesSql } from '@arende/messaging';
+import { type Metrics, createMetrics } from '@arende/observability';
 import type { StructuredLogger } from '@arende/persistence';
 import { type TestContext, createTestContext } from '@arende/testing';
 import { FileSystemBlobStore } from '../../src/blob/blob-store.js';
@@ -22,6 +23,7 @@ export interface IntakeTestContext extends TestContext {
   smtp: SmtpListener;
   blobs: FileSystemBlobStore;
   logs: LogLine[];
+  metrics: Metrics;
   /** Sends a raw message over SMTP; resolves with the server's answer, rejects with its error. */
   send(raw: string, to?: string[]): Promise<string>;
   startListener(intake: Pick<IntakeService, 'receive'>): Promise<SmtpListener>;
@@ -54,6 +56,7 @@ export async function createIntakeTestContext(): Promise<IntakeTestContext> {
   const blobs = new FileSystemBlobStore(blobDir);
   const intake = new IntakeService(ctx.dataSource, blobs, relay, logger, SCHEMA.schema);
   const listeners: SmtpListener[] = [];
+  const metrics = createMetrics('intake-test');
   const startListener = async (service: Pick<IntakeService, 'receive'>): Promise<SmtpListener> => {
     const listener = await startSmtpListener({
       host: '127.0.0.1',
@@ -62,6 +65,7 @@ export async function createIntakeTestContext(): Promise<IntakeTestContext> {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       intake: service,
       logger,
+      metrics,
     });
     listeners.push(listener);
     return listener;
@@ -73,6 +77,7 @@ export async function createIntakeTestContext(): Promise<IntakeTestContext> {
     smtp,
     blobs,
     logs,
+    metrics,
     startListener,
     send: async (raw, to = [INTAKE_ADDRESS]) => {
       const info = await transport.sendMail({ envelope: { from: 'avsandare@example.se', to }, raw });

@@ -394,4 +394,20 @@ describe('FileSystemBlobStore', () => {
     await expect(store.put('../etc/passwd', Buffer.from('x'), 'text/plain')).rejects.toThrow('Invalid blob key');
     await expect(store.get('/etc/passwd')).rejects.toThrow('Invalid blob key');
   });
+
+  it('counts what it received by outcome in inbound_messages_total', async () => {
+    const value = async (outcome: string) =>
+      (await ctx.metrics.inboundMessages.get()).values.find(
+        (v) => v.labels.channel === 'email' && v.labels.outcome === outcome,
+      )?.value ?? 0;
+    const [accepted, duplicate, refused] = [await value('accepted'), await value('duplicate'), await value('refused')];
+    const id = `<metrics-${Date.now()}@example.se>`;
+    const raw = mail('Subject: räknas', `Message-ID: ${id}`, '', 'Hej');
+    await ctx.send(raw);
+    await ctx.send(raw);
+    await ctx.send(raw, ['nobody@kommun.test']).catch(() => undefined);
+    expect(await value('accepted')).toBe(accepted + 1);
+    expect(await value('duplicate')).toBe(duplicate + 1);
+    expect(await value('refused')).toBe(refused + 1);
+  });
 });
