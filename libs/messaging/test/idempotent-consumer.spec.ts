@@ -168,4 +168,38 @@ describe(IdempotentConsumer.name, () => {
     expect(info.num_redelivered).toBe(0);
     expect(calls).toBe(0);
   });
+
+  it('handles several messages at once, keeps the order of messages with the same key, and reports each commit', async () => {
+    const events = Array.from({ length: 24 }, (_, i) => envelope(i));
+    for (const e of events) await publish(e, e.id);
+    const handled: number[] = [];
+    let active = 0;
+    let mostActive = 0;
+    let applied = 0;
+    await startConsumer({
+      durable: 'parallel',
+      concurrency: 4,
+      orderKey: (e) => String(e.data.n % 3),
+      onApplied: () => void applied++,
+      handle: async (e, manager) => {
+        active += 1;
+        mostActive = Math.max(mostActive, active);
+        // Later messages of a key finish sooner if let alone: order must come from the consumer.
+        await new Promise((resolve) => setTimeout(resolve, 30 - e.data.n));
+        handled.push(e.data.n);
+        active -= 1;
+        await applyEffect(e, manager);
+      },
+    });
+
+    await settled('parallel', events.length);
+    expect((await effects()).length).toBe(events.length);
+    expect(applied).toBe(events.length);
+    expect(mostActive).toBeGreaterThan(1);
+    expect(mostActive).toBeLessThanOrEqual(4);
+    for (const key of [0, 1, 2]) {
+      const ofKey = handled.filter((n) => n % 3 === key);
+      expect(ofKey).toEqual([...ofKey].sort((a, b) => a - b));
+    }
+  });
 });
