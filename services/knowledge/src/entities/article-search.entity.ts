@@ -3,8 +3,10 @@ import { ArticleEntity } from './article.entity.js';
 
 /** The search row of a published article (PostgreSQL back end; see search/postgres-search.ts). */
 @Entity({ name: 'article_search' })
-// Declared here so TypeORM keeps it; created by the migration (GIN over the tsvector).
+// Declared here so TypeORM keeps them; created by the migrations (GIN over the tsvectors, text_pattern_ops).
 @Index('article_search_vector_idx', { synchronize: false })
+@Index('article_search_head_idx', { synchronize: false })
+@Index('article_search_title_idx', { synchronize: false })
 export class ArticleSearchEntity {
   @PrimaryColumn('uuid', { name: 'article_id', primaryKeyConstraintName: 'article_search_pkey' })
   articleId: string;

@@ -11,12 +11,22 @@ import {
   tsqueryText,
 } from './search-query.js';
 
-/**
- * How many matches are ranked in full. Every match is first scored on its small head vector (title, tags,
- * summary: in the row, cheap); only this many are then ranked on the whole text, whose vector must be read
- * from out-of-line storage. A word in half of 20,000 articles would otherwise cost 10,000 such reads.
+/*
+ * Bounds on the work per query, so that a word in half of 20,000 articles costs no more than a rare one. A
+ * match's whole-text vector is large and stored out of line; reading it for every match is what makes a
+ * plain ts_rank slow. So only a pool of candidates is ranked on it: titles equal to or starting with the
+ * query (through the title index), the best head matches (title, tags, summary: a small vector kept in the
+ * row) among the first HEAD_SCAN of them, and the first BODY_POOL matches anywhere. For a frequent word, which
+ * body-only matches are considered is therefore arbitrary; head and title matches always are.
  */
-export const CANDIDATE_POOL = 200;
+/** Titles equal to or starting with the query. */
+export const TITLE_POOL = 50;
+/** Head matches read and scored on the head vector. */
+export const HEAD_SCAN = 3000;
+/** Best head matches kept for the full ranking. */
+export const HEAD_POOL = 150;
+/** Matches anywhere kept for the full ranking, in index order. */
+export const BODY_POOL = 100;
 /** Spelling corrections tried per unknown word. */
 const CORRECTIONS_PER_WORD = 3;
 /** A case's title and description give at most this many words to suggest from. */
@@ -135,7 +145,7 @@ export class PostgresSearch implements KnowledgeSearch {
     const expandedWith = [...new Set(alternatives.flatMap((a) => [...a.synonyms, ...a.corrections]))];
     const query = words.length > 0 ? tsqueryText(alternatives, options.join) : '';
     const s = this.schema;
-    const params: unknown[] = [query, options.exactTitle ?? '', CANDIDATE_POOL, options.limit];
+    const params: unknown[] = [query, options.exactTitle ?? '', options.limit];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
     if (options.filters.kinds?.length) where.push(`s.kind = ANY(${param(options.filters.kinds)}::text[])`);
@@ -150,37 +160,42 @@ export class PostgresSearch implements KnowledgeSearch {
         AND l.kind = 'case_type' AND l.target_id = ${param(options.filters.caseTypeId)})`);
     }
     const filter = where.map((w) => ` AND ${w}`).join('');
-    const linked = options.boostCaseTypeId
-      ? `UNION ALL (SELECT s.article_id, 1000::real AS bonus, 0::real AS head_rank, s.published_at
-           FROM "${s}".article_link l JOIN "${s}".article_search s ON s.article_id = l.article_id
-           WHERE l.kind = 'case_type' AND l.target_id = ${param(options.boostCaseTypeId)}${filter}
-           ORDER BY s.published_at DESC LIMIT $3)`
-      : '';
-    const textMatches =
-      query === ''
-        ? ''
-        : `(SELECT s.article_id,
-              CASE WHEN $2 = '' THEN 0 WHEN s.title_key = $2 THEN 100 WHEN s.title_key LIKE $2 || '%' THEN 10 ELSE 0 END::real AS bonus,
-              ts_rank(s.head_vector, q.query) AS head_rank, s.published_at
-            FROM "${s}".article_search s, q
-            WHERE s.search_vector @@ q.query${filter}
-            ORDER BY bonus DESC, head_rank DESC, s.published_at DESC
-            LIMIT $3)`;
-    const sources = [textMatches, linked]
-      .filter((part) => part !== '')
-      .join(' ')
-      .replace(/^UNION ALL /, '');
+    const parts: string[] = [];
+    if (query !== '') {
+      if (options.exactTitle) {
+        // Titles equal to the query, or starting with it, through the title index: never crowded out.
+        parts.push(`SELECT s.article_id, CASE WHEN s.title_key = $2 THEN 100 ELSE 10 END::real AS bonus,
+            ts_rank(s.head_vector, q.query) AS head_rank, s.published_at
+          FROM "${s}".article_search s, q
+          WHERE s.title_key LIKE $2 || '%' AND s.search_vector @@ q.query${filter}
+          ORDER BY bonus DESC, s.published_at DESC LIMIT ${TITLE_POOL}`);
+      }
+      // Matches in title, tags or summary: the relevant ones, scored on the small head vector.
+      parts.push(`SELECT h.article_id, 0::real AS bonus, ts_rank(h.head_vector, q.query) AS head_rank, h.published_at
+        FROM (SELECT s.article_id, s.head_vector, s.published_at FROM "${s}".article_search s, q
+              WHERE s.head_vector @@ q.query${filter} LIMIT ${HEAD_SCAN}) h, q
+        ORDER BY head_rank DESC, h.published_at DESC LIMIT ${HEAD_POOL}`);
+      // Matches anywhere, the body included, as they come from the index.
+      parts.push(`SELECT s.article_id, 0::real AS bonus, 0::real AS head_rank, s.published_at
+        FROM "${s}".article_search s, q WHERE s.search_vector @@ q.query${filter} LIMIT ${BODY_POOL}`);
+    }
+    if (options.boostCaseTypeId) {
+      parts.push(`SELECT s.article_id, 1000::real AS bonus, 0::real AS head_rank, s.published_at
+        FROM "${s}".article_link l JOIN "${s}".article_search s ON s.article_id = l.article_id
+        WHERE l.kind = 'case_type' AND l.target_id = ${param(options.boostCaseTypeId)}${filter}
+        ORDER BY s.published_at DESC LIMIT ${HEAD_POOL}`);
+    }
     const sql = `
-      WITH q AS (SELECT to_tsquery('swedish', $1) AS query),
+      WITH q AS (SELECT to_tsquery('swedish', $1::text) AS query, $2::text AS exact_title),
       pool AS (
-        SELECT article_id, max(bonus) AS bonus, max(head_rank) AS head_rank, max(published_at) AS published_at
-        FROM (${sources}) candidates GROUP BY article_id),
+        SELECT article_id, max(bonus) AS bonus, max(published_at) AS published_at
+        FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) candidates GROUP BY article_id),
       ranked AS (
         SELECT p.article_id, p.published_at,
-          p.bonus + p.head_rank + CASE WHEN numnode(q.query) = 0 THEN 0 ELSE ts_rank(s.search_vector, q.query, 1) END AS score
+          p.bonus + CASE WHEN numnode(q.query) = 0 THEN 0 ELSE ts_rank(s.search_vector, q.query, 1) END AS score
         FROM pool p JOIN "${s}".article_search s ON s.article_id = p.article_id, q
         ORDER BY score DESC, p.published_at DESC, p.article_id
-        LIMIT $4)
+        LIMIT $3)
       SELECT a.id, a.kind, a.title, a.summary, a.folder_id, r.score,
         ts_headline('swedish', ${escapeHtml('a.title')}, q.query,
           'HighlightAll=true, StartSel=<mark>, StopSel=</mark>') AS title_highlight,
