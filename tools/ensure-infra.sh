@@ -42,3 +42,32 @@ if ! port_open "$NATS_HOST" "$NATS_PORT"; then
     exit 1
   fi
 fi
+
+# Dovecot: the intake tests start throw-away IMAP servers of their own; the package's system service stays off.
+if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
+  echo "Dovecot (IMAP, for the intake tests) is not installed; installing dovecot-imapd"
+  log=$(mktemp)
+  # policy-rc.d 101 keeps the package from starting its own dovecot service on ports 143/993.
+  policy=/usr/sbin/policy-rc.d
+  had_policy=false
+  [ -e "$policy" ] && had_policy=true
+  if [ "$had_policy" = false ] && [ -w /usr/sbin ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy"; fi
+  installed=false
+  if { apt-get install -y -qq --no-install-recommends dovecot-imapd ||
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends dovecot-imapd; }; } >"$log" 2>&1; then
+    installed=true
+  fi
+  [ "$had_policy" = false ] && rm -f "$policy"
+  if [ "$installed" = false ]; then
+    tail -n 20 "$log" >&2
+    rm -f "$log"
+    echo "Could not install Dovecot. Install it with: apt-get update && apt-get install -y --no-install-recommends dovecot-imapd" >&2
+    echo "(as root; the tests run it as their own instance on a free port, the system service may stay stopped)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+  # Where an init system started it anyway, stop and disable the system instance.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet dovecot 2>/dev/null; then
+    systemctl disable --now dovecot >/dev/null 2>&1 || true
+  fi
+fi

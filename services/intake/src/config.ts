@@ -39,6 +39,25 @@ export const intakeConfig = defineConfig({
     schema: env.string('./var/intake-blobs'),
     description: 'Directory of the filesystem blob store (raw messages and attachments)',
   },
+  IMAP_ENABLED: { schema: env.bool(false), description: 'Poll a shared mailbox over IMAP besides the SMTP listener' },
+  IMAP_HOST: { schema: env.string('127.0.0.1'), description: 'IMAP server of the shared mailbox' },
+  IMAP_PORT: { schema: env.port(993), description: 'IMAP server port' },
+  IMAP_SECURE: { schema: env.bool(true), description: 'TLS from the first byte (port 993); false for plain IMAP' },
+  IMAP_USER: { schema: z.string().default(''), description: 'IMAP login (required when IMAP_ENABLED)' },
+  IMAP_PASSWORD: {
+    schema: z.string().default(''),
+    description: 'IMAP password (required when IMAP_ENABLED)',
+    sensitive: true,
+  },
+  IMAP_MAILBOX: { schema: env.string('INBOX'), description: 'Folder polled for new mail' },
+  IMAP_PROCESSED_MAILBOX: {
+    schema: env.string('Arende/Behandlade'),
+    description: 'Folder a message is moved to once intake has it (levels separated by /; created when missing)',
+  },
+  IMAP_ADDRESS: {
+    schema: z.email().default('kundtjanst@kommun.example'),
+    description: "The shared mailbox's e-mail address, recorded as the recipient of polled mail",
+  },
   OUTBOX_RETENTION_DAYS: {
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',

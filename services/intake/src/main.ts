@@ -9,6 +9,7 @@ import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { IntakeService } from './services/intake.service.js';
 import { startSmtpListener } from './smtp/smtp-listener.js';
+import { startImapPoller } from './imap/imap-poller.js';
 
 const config = loadConfigOrExit(intakeConfig, 'intake');
 const logger = createLogger({ service: 'intake' });
@@ -54,6 +55,22 @@ const smtp = await startSmtpListener({
   intake,
   logger,
 });
+const imap = config.IMAP_ENABLED
+  ? startImapPoller({
+      host: config.IMAP_HOST,
+      port: config.IMAP_PORT,
+      secure: config.IMAP_SECURE,
+      user: config.IMAP_USER,
+      password: config.IMAP_PASSWORD,
+      mailbox: config.IMAP_MAILBOX,
+      processedMailbox: config.IMAP_PROCESSED_MAILBOX,
+      address: config.IMAP_ADDRESS,
+      maxMessageBytes: config.INTAKE_MAX_MESSAGE_BYTES,
+      intake,
+      logger,
+      metrics,
+    })
+  : null;
 const ops = await startOpsServer({
   host: config.OPS_HOST,
   port: config.OPS_PORT,
@@ -69,6 +86,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'intake stopping');
   await smtp.close();
+  await imap?.close();
   await relay.stop();
   await ops.close();
   await nc.drain();
