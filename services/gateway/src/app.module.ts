@@ -14,6 +14,8 @@ import { EntryController } from './controllers/entry.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
+import { KnowledgeArticleController } from './controllers/knowledge-article.controller.js';
+import { KnowledgeSearchController } from './controllers/knowledge-search.controller.js';
 
 export interface GatewayDependencies {
   rpc: RpcClient;
@@ -37,6 +39,8 @@ export class AppModule {
         AuditController,
         OpsController,
         EntryController,
+        KnowledgeArticleController,
+        KnowledgeSearchController,
       ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },

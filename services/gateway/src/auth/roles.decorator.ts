@@ -12,3 +12,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** Staff who work cases: agents, supervisors, administrators and internal case officers. */
 export const CASE_WORKERS: Role[] = ['agent', 'supervisor', 'admin', 'officer'];
+
+/** Who edits the knowledge base (publish, link, folders, synonyms, proposals); the knowledge service checks it too. */
+export const KNOWLEDGE_EDITORS: Role[] = ['supervisor', 'admin'];
