@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import type { DataSource } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
-import { INTAKE_INLINE_BODY_LIMIT, SYSTEM_ACTOR, emailReceivedV1 } from '@arende/contracts';
+import { z } from 'zod';
+import { type EmailReceivedV1Data, INTAKE_INLINE_BODY_LIMIT, SYSTEM_ACTOR, emailReceivedV1 } from '@arende/contracts';
 import { Outbox, createEnvelope } from '@arende/messaging';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
 import type { BlobStore } from '../blob/blob-store.js';
 import { QuarantineRepository, quarantineReason } from '../quarantine/quarantine.repository.js';
+import type { QuarantinedOrigin, ReprocessOutcome } from '../quarantine/reprocessor.js';
 import { isAutoReply, isBounce } from './classify.js';
 import { htmlToText, sanitizeHtml } from '@arende/html';
 
@@ -29,6 +31,23 @@ export interface Nudger {
 }
 
 type Address = { address: string; name: string };
+
+interface IngestContext {
+  raw: Buffer;
+  intakeId: string;
+  prefix: string;
+  rawBlobKey: string;
+  envelope: SmtpEnvelope;
+  receivedAt: Date;
+  source: 'smtp' | 'imap';
+}
+
+const RAW_SUFFIX = '/raw.eml';
+
+/** The envelope a quarantined e-mail was kept with (`receive` adds how it arrived). */
+const KeptEnvelopeSchema = emailReceivedV1.data.shape.envelope.extend({
+  source: z.enum(['smtp', 'imap']).default('smtp'),
+});
 
 /**
  * Turns one raw message into stored blobs, an `inbound_message` row and an `intake.evt.email-received.v1`
@@ -55,29 +74,67 @@ export class IntakeService {
     const receivedAt = new Date();
     const intakeId = uuidv7();
     const prefix = blobPrefix(receivedAt, intakeId);
-    const rawBlobKey = `${prefix}/raw.eml`;
+    const rawBlobKey = `${prefix}${RAW_SUFFIX}`;
     await this.blobs.put(rawBlobKey, raw, 'message/rfc822');
 
-    let data: ReturnType<typeof emailReceivedV1.data.parse>;
-    try {
-      const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-      data = await this.describe(parsed, { raw, intakeId, prefix, rawBlobKey, envelope, receivedAt, source });
-      data = emailReceivedV1.data.parse(data);
-    } catch (error) {
-      const reason = quarantineReason(error);
+    const ctx = { raw, intakeId, prefix, rawBlobKey, envelope, receivedAt, source };
+    const parsed = await this.parse(ctx);
+    if (!parsed.ok) {
       await this.quarantine.add({
         id: intakeId,
         channel: 'email',
         rawBlobKey,
         rawSize: raw.length,
-        reason,
+        reason: parsed.reason,
         envelope: { ...envelope, source },
         receivedAt,
       });
       this.logger.warn({ intakeId, rawBlobKey }, 'Message quarantined');
-      return { kind: 'quarantined', intakeId, reason };
+      return { kind: 'quarantined', intakeId, reason: parsed.reason };
     }
+    return this.store(parsed.data, ctx);
+  }
 
+  /**
+   * Runs a quarantined message through parse and store again, under its quarantine id and raw blob, and
+   * returns the outcome instead of quarantining it again (the caller updates the quarantine row).
+   */
+  async reprocess(raw: Buffer, kept: Record<string, unknown>, origin: QuarantinedOrigin): Promise<ReprocessOutcome> {
+    const envelope = KeptEnvelopeSchema.safeParse(kept);
+    if (!envelope.success) return { kind: 'quarantined', reason: quarantineReason(envelope.error) };
+    const { source, ...smtp } = envelope.data;
+    const prefix = origin.rawBlobKey.endsWith(RAW_SUFFIX)
+      ? origin.rawBlobKey.slice(0, -RAW_SUFFIX.length)
+      : blobPrefix(origin.receivedAt, origin.id);
+    const ctx = {
+      raw,
+      intakeId: origin.id,
+      prefix,
+      rawBlobKey: origin.rawBlobKey,
+      envelope: smtp,
+      receivedAt: origin.receivedAt,
+      source,
+    };
+    const parsed = await this.parse(ctx);
+    if (!parsed.ok) return { kind: 'quarantined', reason: parsed.reason };
+    const outcome = await this.store(parsed.data, ctx);
+    return { kind: outcome.kind === 'duplicate' ? 'duplicate' : 'accepted' };
+  }
+
+  /** Parses the raw message into the event's data; a message mailparser or the contract refuses gives its reason. */
+  private async parse(
+    ctx: IngestContext,
+  ): Promise<{ ok: true; data: EmailReceivedV1Data } | { ok: false; reason: string }> {
+    try {
+      const parsed = await simpleParser(ctx.raw, { skipImageLinks: true, skipTextToHtml: true });
+      return { ok: true, data: emailReceivedV1.data.parse(await this.describe(parsed, ctx)) };
+    } catch (error) {
+      return { ok: false, reason: quarantineReason(error) };
+    }
+  }
+
+  /** The inbound row and the event in one transaction; a Message-ID seen before is a duplicate. */
+  private async store(data: EmailReceivedV1Data, ctx: IngestContext): Promise<IntakeOutcome> {
     const inserted = await this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<{ id: string }[]>(
         `INSERT INTO ${this.schema}.inbound_message
@@ -85,20 +142,20 @@ export class IntakeService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (message_id) DO NOTHING RETURNING id`,
         [
-          intakeId,
+          ctx.intakeId,
           data.messageId,
-          rawBlobKey,
+          ctx.rawBlobKey,
           data.from[0]?.address ?? null,
-          envelope.rcptTo,
+          ctx.envelope.rcptTo,
           data.autoReply,
           data.bounce,
-          receivedAt,
+          ctx.receivedAt,
         ],
       );
       if (rows.length === 0) return false;
       await Outbox.add(
         manager,
-        createEnvelope(emailReceivedV1, data, { actor: SYSTEM_ACTOR, correlationId: intakeId }),
+        createEnvelope(emailReceivedV1, data, { actor: SYSTEM_ACTOR, correlationId: ctx.intakeId }),
       );
       return true;
     });
@@ -107,21 +164,10 @@ export class IntakeService {
       return { kind: 'duplicate', messageId: data.messageId };
     }
     this.relay.nudge();
-    return { kind: 'accepted', intakeId, messageId: data.messageId };
+    return { kind: 'accepted', intakeId: ctx.intakeId, messageId: data.messageId };
   }
 
-  private async describe(
-    parsed: ParsedMail,
-    ctx: {
-      raw: Buffer;
-      intakeId: string;
-      prefix: string;
-      rawBlobKey: string;
-      envelope: SmtpEnvelope;
-      receivedAt: Date;
-      source: 'smtp' | 'imap';
-    },
-  ): Promise<ReturnType<typeof emailReceivedV1.data.parse>> {
+  private async describe(parsed: ParsedMail, ctx: IngestContext): Promise<EmailReceivedV1Data> {
     const header = (name: string): string | undefined => {
       const value = parsed.headers.get(name);
       if (value === undefined) return undefined;
