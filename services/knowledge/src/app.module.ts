@@ -21,7 +21,9 @@ import { ProposalRepository } from './repositories/proposal.repository.js';
 import { SynonymRepository } from './repositories/synonym.repository.js';
 import type { KnowledgeSearch } from './search/knowledge-search.js';
 import { PostgresSearch } from './search/postgres-search.js';
+import { ArticleLinkService } from './services/article-link.service.js';
 import { ArticleService } from './services/article.service.js';
+import { RatingService } from './services/rating.service.js';
 import { FolderService } from './services/folder.service.js';
 import { ProposalService } from './services/proposal.service.js';
 import { SearchService } from './services/search.service.js';
@@ -110,8 +112,14 @@ export class AppModule {
         },
         {
           provide: ArticleHandler,
-          useFactory: (rpc: RpcServer, articles: ArticleService) => new ArticleHandler(rpc, articles),
-          inject: [RpcServer, ArticleService],
+          useFactory: (rpc: RpcServer, articles: ArticleService, repository: ArticleRepository) =>
+            new ArticleHandler(
+              rpc,
+              articles,
+              new ArticleLinkService(articles, repository),
+              new RatingService(articles, repository),
+            ),
+          inject: [RpcServer, ArticleService, ArticleRepository],
         },
         {
           provide: ProposalHandler,

@@ -13,13 +13,17 @@ import {
   updateArticleV1,
 } from '@arende/contracts';
 import type { RpcServer } from '@arende/messaging';
+import type { ArticleLinkService } from '../services/article-link.service.js';
 import type { ArticleService } from '../services/article.service.js';
+import type { RatingService } from '../services/rating.service.js';
 
 /** The NATS edge of articles, their links and ratings. */
 export class ArticleHandler {
   constructor(
     private readonly rpc: RpcServer,
     private readonly articles: ArticleService,
+    private readonly links: ArticleLinkService,
+    private readonly ratings: RatingService,
   ) {}
 
   listen(): void {
@@ -31,10 +35,10 @@ export class ArticleHandler {
       .handle(publishArticleV1, (data, ctx) => this.articles.publish(data, ctx))
       .handle(unpublishArticleV1, (data, ctx) => this.articles.unpublish(data, ctx))
       .handle(listArticleVersionsV1, (data, ctx) => this.articles.versions(data.id, ctx))
-      .handle(linkArticleV1, (data, ctx) => this.articles.link(data.id, data.link, ctx))
-      .handle(unlinkArticleV1, (data, ctx) => this.articles.unlink(data.id, data.link, ctx))
-      .handle(listLinkedArticlesV1, (data, ctx) => this.articles.linked(data, ctx))
+      .handle(linkArticleV1, (data, ctx) => this.links.link(data.id, data.link, ctx))
+      .handle(unlinkArticleV1, (data, ctx) => this.links.unlink(data.id, data.link, ctx))
+      .handle(listLinkedArticlesV1, (data, ctx) => this.links.linked(data, ctx))
       .handle(listFolderArticlesV1, (data, ctx) => this.articles.inFolder(data, ctx))
-      .handle(rateArticleV1, (data, ctx) => this.articles.rate(data, ctx));
+      .handle(rateArticleV1, (data, ctx) => this.ratings.rate(data, ctx));
   }
 }

@@ -4,11 +4,9 @@ import {
   type ArticleChanges,
   type ArticleFields,
   type ArticleLink,
-  type ArticleSummary,
   type ArticleVersion,
   type ArticleView,
   type EventEnvelope,
-  type LinkKind,
   DomainError,
   articlePublishedV1,
   articleSavedV1,
@@ -19,13 +17,9 @@ import {
 import { Outbox, createEnvelope, type RpcContext } from '@arende/messaging';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
-import {
-  type ArticleListRow,
-  type ArticleRepository,
-  type ArticleRow,
-  FIELD_COLUMNS,
-} from '../repositories/article.repository.js';
+import { type ArticleRepository, type ArticleRow, FIELD_COLUMNS } from '../repositories/article.repository.js';
 import type { KnowledgeSearch } from '../search/knowledge-search.js';
+import { assertVersion, fieldsOf, firstLine, notFound, sameValue, toSummary } from './article-fields.js';
 import { assertEditor, assertMayEdit, isEditor, maySee } from './editor-rules.js';
 
 /** Anything that should hear that events were committed (the outbox relay). */
@@ -208,35 +202,9 @@ export class ArticleService {
     };
   }
 
-  async link(id: string, link: ArticleLink, ctx: RpcContext): Promise<{ id: string; links: ArticleLink[] }> {
-    return await this.relink(id, link, ctx, (manager) =>
-      this.articles.addLink(manager, id, link, ctx.actor.id, new Date()),
-    );
-  }
-
-  async unlink(id: string, link: ArticleLink, ctx: RpcContext): Promise<{ id: string; links: ArticleLink[] }> {
-    return await this.relink(id, link, ctx, (manager) => this.articles.removeLink(manager, id, link));
-  }
-
-  async linked(
-    input: { kind: LinkKind; targetId: string; includeDrafts: boolean },
-    ctx: RpcContext,
-  ): Promise<{ items: ArticleSummary[] }> {
-    const rows = await this.articles.linked(input.kind, input.targetId, input.includeDrafts && isEditor(ctx.actor));
-    return { items: rows.map(toSummary) };
-  }
-
   async inFolder(input: { folderId: string; includeDrafts: boolean }, ctx: RpcContext) {
     const rows = await this.articles.inFolder(input.folderId, input.includeDrafts && isEditor(ctx.actor));
     return { items: rows.map(toSummary) };
-  }
-
-  async rate(input: { id: string; stars: number }, ctx: RpcContext) {
-    const row = await this.visible(input.id, ctx.actor);
-    if (row.status !== 'published')
-      throw new DomainError('KNOWLEDGE.NOT_PUBLISHED', 'Only published articles are rated');
-    await this.articles.rate(row.id, ctx.actor.id, input.stars, new Date());
-    return { id: row.id, myRating: input.stars, rating: await this.articles.ratingSummary(row.id) };
   }
 
   /** Runs `work` on the locked article in one transaction, writes the events it collected to the outbox. */
@@ -343,24 +311,6 @@ export class ArticleService {
     return await this.view(row, ctx.actor);
   }
 
-  private async relink(
-    id: string,
-    link: ArticleLink,
-    ctx: RpcContext,
-    apply: (manager: EntityManager) => Promise<boolean>,
-  ): Promise<{ id: string; links: ArticleLink[] }> {
-    assertEditor(ctx.actor, 'link articles');
-    let links: ArticleLink[] = [];
-    await this.change(id, ctx, async (manager, current, events) => {
-      const changed = await apply(manager);
-      links = await this.articles.links(id, manager);
-      // Search back ends filter on case types: a published article's links travel with its published event.
-      if (changed && current.status === 'published') events.push(this.publishedEvent(current, links, ctx));
-      return current;
-    });
-    return { id, links };
-  }
-
   private async statusVersion(
     manager: EntityManager,
     row: ArticleRow,
@@ -407,7 +357,8 @@ export class ArticleService {
     return this.publishedEvent(row, links, ctx);
   }
 
-  private publishedEvent(row: ArticleRow, links: ArticleLink[], ctx: RpcContext): EventEnvelope<unknown> {
+  /** The published event of a row (search back ends index from it). */
+  publishedEvent(row: ArticleRow, links: ArticleLink[], ctx: RpcContext): EventEnvelope<unknown> {
     return createEnvelope(articlePublishedV1, { id: row.id, version: row.version, ...fieldsOf(row), links }, ctx);
   }
 
@@ -416,52 +367,4 @@ export class ArticleService {
       throw new DomainError('KNOWLEDGE.FOLDER_NOT_FOUND', `No folder ${folderId}`);
     }
   }
-}
-
-export function notFound(id: string): DomainError {
-  return new DomainError('KNOWLEDGE.ARTICLE_NOT_FOUND', `No article ${id}`);
-}
-
-export function assertVersion(row: ArticleRow, version: number): void {
-  if (row.version !== version) {
-    throw new DomainError(
-      'KNOWLEDGE.VERSION_CONFLICT',
-      `The article is at version ${row.version}, not ${version}: read it again`,
-      { currentVersion: row.version },
-    );
-  }
-}
-
-export function fieldsOf(row: ArticleRow): ArticleFields {
-  return {
-    kind: row.kind,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
-    tags: row.tags,
-    folderId: row.folder_id,
-    ownerDepartment: row.owner_department,
-    reviewDate: row.review_date,
-  };
-}
-
-function toSummary(row: ArticleListRow): ArticleSummary {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    title: row.title,
-    summary: row.summary,
-    folderId: row.folder_id,
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function firstLine(text: string, max: number): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
-  return line.trim().slice(0, max);
 }

@@ -122,32 +122,26 @@ describe(ArticleService.name, () => {
       const a = await ctx.published({ title: 'Bygglov för altan' }, ['bygglov']);
       const b = await ctx.published({ title: 'Bygglov för garage' });
       const draft = await ctx.articles.create({ ...draftFields, title: 'Bygglov för pool' }, editor);
-      await ctx.articles.link(b.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
-      await ctx.articles.link(b.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
-      await ctx.articles.link(b.id, { kind: 'category', targetId: 'garage' }, editor);
-      await ctx.articles.link(draft.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
+      await ctx.links.link(b.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
+      await ctx.links.link(b.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
+      await ctx.links.link(b.id, { kind: 'category', targetId: 'garage' }, editor);
+      await ctx.links.link(draft.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
 
       const agent = ctx.as();
-      const forType = await ctx.articles.linked({ kind: 'case_type', targetId: 'bygglov', includeDrafts: true }, agent);
+      const forType = await ctx.links.linked({ kind: 'case_type', targetId: 'bygglov', includeDrafts: true }, agent);
       expect(forType.items.map((i) => i.title)).toEqual(['Bygglov för altan', 'Bygglov för garage']);
-      const forEditor = await ctx.articles.linked(
-        { kind: 'case_type', targetId: 'bygglov', includeDrafts: true },
-        editor,
-      );
+      const forEditor = await ctx.links.linked({ kind: 'case_type', targetId: 'bygglov', includeDrafts: true }, editor);
       expect(forEditor.items.map((i) => i.id)).toEqual([a.id, b.id, draft.id]);
       expect((await ctx.articles.get(b.id, agent)).links).toEqual([
         { kind: 'case_type', targetId: 'bygglov' },
         { kind: 'category', targetId: 'garage' },
       ]);
 
-      const after = await ctx.articles.unlink(b.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
+      const after = await ctx.links.unlink(b.id, { kind: 'case_type', targetId: 'bygglov' }, editor);
       expect(after.links).toEqual([{ kind: 'category', targetId: 'garage' }]);
-      const remaining = await ctx.articles.linked(
-        { kind: 'case_type', targetId: 'bygglov', includeDrafts: false },
-        agent,
-      );
+      const remaining = await ctx.links.linked({ kind: 'case_type', targetId: 'bygglov', includeDrafts: false }, agent);
       expect(remaining.items.map((i) => i.id)).toEqual([a.id]);
-      await expect(ctx.articles.link(a.id, { kind: 'category', targetId: 'x' }, agent)).rejects.toMatchObject({
+      await expect(ctx.links.link(a.id, { kind: 'category', targetId: 'x' }, agent)).rejects.toMatchObject({
         code: 'AUTH.FORBIDDEN',
       });
     });
@@ -158,9 +152,9 @@ describe(ArticleService.name, () => {
       const article = await ctx.published({ title: 'Skolskjuts' });
       const anna = ctx.as({ id: 'rater-anna' });
       const bo = ctx.as({ id: 'rater-bo' });
-      await ctx.articles.rate({ id: article.id, stars: 2 }, anna);
-      await ctx.articles.rate({ id: article.id, stars: 5 }, anna);
-      const state = await ctx.articles.rate({ id: article.id, stars: 4 }, bo);
+      await ctx.ratings.rate({ id: article.id, stars: 2 }, anna);
+      await ctx.ratings.rate({ id: article.id, stars: 5 }, anna);
+      const state = await ctx.ratings.rate({ id: article.id, stars: 4 }, bo);
       expect(state).toEqual({ id: article.id, myRating: 4, rating: { average: 4.5, count: 2 } });
       expect(await ctx.articles.get(article.id, anna)).toMatchObject({
         myRating: 5,
@@ -172,7 +166,7 @@ describe(ArticleService.name, () => {
     it('rates only published articles', async () => {
       const author = ctx.as();
       const draft = await ctx.articles.create({ ...draftFields, title: 'Utkast' }, author);
-      await expect(ctx.articles.rate({ id: draft.id, stars: 3 }, author)).rejects.toMatchObject({
+      await expect(ctx.ratings.rate({ id: draft.id, stars: 3 }, author)).rejects.toMatchObject({
         code: 'KNOWLEDGE.NOT_PUBLISHED',
       });
     });

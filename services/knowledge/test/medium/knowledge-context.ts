@@ -6,7 +6,9 @@ import { FolderRepository } from '../../src/repositories/folder.repository.js';
 import { ProposalRepository } from '../../src/repositories/proposal.repository.js';
 import { SynonymRepository } from '../../src/repositories/synonym.repository.js';
 import { PostgresSearch } from '../../src/search/postgres-search.js';
+import { ArticleLinkService } from '../../src/services/article-link.service.js';
 import { ArticleService } from '../../src/services/article.service.js';
+import { RatingService } from '../../src/services/rating.service.js';
 import { FolderService } from '../../src/services/folder.service.js';
 import { ProposalService } from '../../src/services/proposal.service.js';
 import { SearchService } from '../../src/services/search.service.js';
@@ -21,6 +23,8 @@ interface OutboxRow {
 export interface KnowledgeTestContext extends TestContext {
   search: PostgresSearch;
   articles: ArticleService;
+  links: ArticleLinkService;
+  ratings: RatingService;
   proposals: ProposalService;
   folders: FolderService;
   synonyms: SynonymService;
@@ -43,6 +47,8 @@ export async function createKnowledgeTestContext(): Promise<KnowledgeTestContext
   const repository = new ArticleRepository(ctx.dataSource, schema);
   const search = new PostgresSearch(ctx.dataSource, schema);
   const articles = new ArticleService(ctx.dataSource, repository, search, listener, schema);
+  const links = new ArticleLinkService(articles, repository);
+  const ratings = new RatingService(articles, repository);
   const proposals = new ProposalService(
     ctx.dataSource,
     new ProposalRepository(ctx.dataSource, schema),
@@ -73,13 +79,15 @@ export async function createKnowledgeTestContext(): Promise<KnowledgeTestContext
       },
       by,
     );
-    for (const targetId of caseTypeIds) await articles.link(draft.id, { kind: 'case_type', targetId }, by);
+    for (const targetId of caseTypeIds) await links.link(draft.id, { kind: 'case_type', targetId }, by);
     return await articles.publish({ id: draft.id, version: draft.version }, by);
   };
   return {
     ...ctx,
     search,
     articles,
+    links,
+    ratings,
     proposals,
     folders,
     synonyms,
