@@ -136,7 +136,13 @@ class MailboxPoller {
     this.client = client;
     this.failedAttempts = 0;
     logger.info(
-      { host, port, mailbox: this.options.mailbox, idle: client.capabilities.has('IDLE') },
+      {
+        host,
+        port,
+        mailbox: this.options.mailbox,
+        idle: client.capabilities.has('IDLE'),
+        move: client.capabilities.has('MOVE'),
+      },
       this.outage ? 'IMAP connection restored' : 'IMAP poller connected',
     );
     this.outage = false;

@@ -63,11 +63,23 @@ async function waitForGreeting(host: string, port: number, up: boolean): Promise
   }
 }
 
+export interface DovecotOptions {
+  /** Capabilities to leave out of what the server announces after login (e.g. `IDLE`, `MOVE`). */
+  without?: string[];
+}
+
+// What Dovecot 2.3 announces after login; `without` removes from it.
+const CAPABILITIES =
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS ' +
+  'THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED ' +
+  'I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE ' +
+  'SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY';
+
 /**
- * A throw-away Dovecot (Debian's `dovecot-imapd`) on a free loopback port, plain IMAP without TLS, one
- * passwd-file user whose Maildir lives in a temporary folder. Needs root (as the test machines run).
+ * A throw-away Dovecot (Debian's `dovecot-imapd`) on a free loopback port, plain IMAP without TLS, two
+ * passwd-file users whose Maildirs live in a temporary folder. Needs root (as the test machines run).
  */
-export async function startDovecot(): Promise<Dovecot> {
+export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
   const dir = await mkdtemp(join(tmpdir(), 'dovecot-test-'));
   // The mail processes run as `nobody` and must reach the home folder inside it.
   await chmod(dir, 0o755);
@@ -91,6 +103,13 @@ export async function startDovecot(): Promise<Dovecot> {
       `state_dir = ${join(dir, 'state')}`,
       `log_path = ${join(dir, 'dovecot.log')}`,
       'protocols = imap',
+      ...(options.without === undefined
+        ? []
+        : [
+            `imap_capability = ${CAPABILITIES.split(' ')
+              .filter((c) => !options.without?.includes(c))
+              .join(' ')}`,
+          ]),
       'listen = 127.0.0.1',
       'ssl = no',
       'disable_plaintext_auth = no',
