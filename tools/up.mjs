@@ -16,6 +16,15 @@ const CASE_CORE_OPS_PORT = Number(process.env.CASE_CORE_OPS_PORT ?? 8101);
 const INTAKE_OPS_PORT = Number(process.env.INTAKE_OPS_PORT ?? 8103);
 const SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
 const INTAKE_ADDRESS = process.env.INTAKE_ADDRESSES ?? 'kundtjanst@kommun.example';
+const WEBHOOK_PORT = Number(process.env.WEBHOOK_PORT ?? 8110);
+// Demo secrets for the webhook channels, so SMS, Facebook and telephony can be tried locally.
+const DEMO_CHANNELS = {
+  SMS_46ELKS_USER: 'demo',
+  SMS_46ELKS_PASSWORD: 'demo-46elks-password',
+  FACEBOOK_APP_SECRET: 'demo-facebook-app-secret',
+  FACEBOOK_VERIFY_TOKEN: 'demo-verify',
+  TELEPHONY_TOKEN: 'demo-telephony-token',
+};
 const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
 const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
@@ -141,6 +150,8 @@ try {
     SMTP_PORT: String(SMTP_PORT),
     INTAKE_ADDRESSES: INTAKE_ADDRESS,
     INTAKE_BLOB_DIR: '.run/intake-blobs',
+    WEBHOOK_PORT: String(WEBHOOK_PORT),
+    ...DEMO_CHANNELS,
   });
   await waitFor('intake', `http://127.0.0.1:${INTAKE_OPS_PORT}/health/ready`);
   await seed();
@@ -155,6 +166,10 @@ try {
   log(
     `  e-mail in       smtp://127.0.0.1:${SMTP_PORT}  (to ${INTAKE_ADDRESS}; e.g. swaks --server 127.0.0.1:${SMTP_PORT} --to ${INTAKE_ADDRESS})`,
   );
+  log(
+    `  SMS in          curl -u demo:${DEMO_CHANNELS.SMS_46ELKS_PASSWORD} -d id=1 -d from=+46701234567 -d to=+46766861004 -d message=Hej http://127.0.0.1:${WEBHOOK_PORT}/webhooks/sms/46elks`,
+  );
+  log(`  web forms       POST http://127.0.0.1:${WEBHOOK_PORT}/forms/<formId>   (see services/intake/README.md)`);
   log('  a token:        npm run -s token -- anna      (demo users: see libs/local-issuer/README.md; password "demo")');
   log(
     `  try:            curl -H "Authorization: Bearer $(npm run -s token -- anna)" ${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases`,

@@ -22,6 +22,9 @@ export interface Platform {
   intakeAddress: string;
   /** Intake's filesystem blob store (raw messages and attachments). */
   intakeBlobDir: string;
+  /** Intake's HTTP listener for SMS, Facebook, web forms and telephony, with the test secrets of each channel. */
+  webhookUrl: string;
+  webhookSecrets: typeof WEBHOOK_SECRETS;
   processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake', ChildProcess>;
   /** Output of every process so far, for failing tests to show. */
   output(): string;
@@ -40,6 +43,15 @@ export interface PlatformOptions {
   /** Marks the database and prefix (`e2e`, `bench`); a database name always contains `test`. */
   label?: string;
 }
+
+/** The channel secrets the platform's intake runs with (test values, never used anywhere else). */
+export const WEBHOOK_SECRETS = {
+  smsUser: 'e2e-46elks',
+  smsPassword: 'e2e-46elks-password',
+  facebookAppSecret: 'e2e-facebook-app-secret',
+  facebookVerifyToken: 'e2e-verify',
+  telephonyToken: 'e2e-telephony-token-0123',
+} as const;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -92,7 +104,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
 
-  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort] = [
+  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort, webhookPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -174,6 +187,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       SMTP_PORT: String(smtpPort),
       INTAKE_ADDRESSES: intakeAddress,
       INTAKE_BLOB_DIR: intakeBlobDir,
+      WEBHOOK_HOST: '127.0.0.1',
+      WEBHOOK_PORT: String(webhookPort),
+      SMS_46ELKS_USER: WEBHOOK_SECRETS.smsUser,
+      SMS_46ELKS_PASSWORD: WEBHOOK_SECRETS.smsPassword,
+      FACEBOOK_APP_SECRET: WEBHOOK_SECRETS.facebookAppSecret,
+      FACEBOOK_VERIFY_TOKEN: WEBHOOK_SECRETS.facebookVerifyToken,
+      TELEPHONY_TOKEN: WEBHOOK_SECRETS.telephonyToken,
     };
     processes.intake = start('intake', 'services/intake/dist/main.js', intakeEnv);
     launches.set('intake', {
@@ -213,6 +233,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     smtpPort,
     intakeAddress,
     intakeBlobDir,
+    webhookUrl: `http://127.0.0.1:${webhookPort}`,
+    webhookSecrets: WEBHOOK_SECRETS,
     processes,
     output,
     kill,

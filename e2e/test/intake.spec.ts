@@ -82,6 +82,83 @@ describe('e-mail over SMTP becomes a case, and replies thread onto it', () => {
   });
 });
 
+describe('SMS and web forms become cases', () => {
+  it('an SMS from 46elks registers a case, and the next one from the same number threads onto it', async () => {
+    const { smsUser, smsPassword } = platform.webhookSecrets;
+    const from = `+4670${Date.now().toString().slice(-7)}`;
+    const post = (id: string, message: string) =>
+      fetch(`${platform.webhookUrl}/webhooks/sms/46elks`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${smsUser}:${smsPassword}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ id, from, to: '+46766861004', message, direction: 'incoming' }).toString(),
+      });
+    const first = await post(`s-${run}-1`, `Soptunnan på Ekvägen 4 har inte tömts ${run}`);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toBe(''); // 46elks would send any body back to the citizen as an SMS
+    const found = await expectEventually(async () => {
+      const hit = await caseByTitle(`Soptunnan på Ekvägen 4 har inte tömts ${run}`);
+      expect(hit).not.toBeNull();
+      return hit!;
+    });
+    expect((await post(`s-${run}-2`, 'Nu är den tömd, tack!')).status).toBe(200);
+    await expectEventually(async () => {
+      const page = await api.call<{ items: EntryView[] }>('GET', `/api/v1/cases/${found.number}/entries`);
+      expect(page.body.items.map((e) => [e.kind, e.from, e.text])).toEqual([
+        ['inbound_sms', from, `Soptunnan på Ekvägen 4 har inte tömts ${run}`],
+        ['inbound_sms', from, 'Nu är den tömd, tack!'],
+      ]);
+    });
+    const view = await api.call<CaseView>('GET', `/api/v1/cases/${found.number}`);
+    expect(view.body.channel).toBe('sms');
+    expect((await post(`s-${run}-2`, 'Nu är den tömd, tack!')).status).toBe(200); // a repeated delivery
+    const metrics = await (await fetch(`${platform.intakeOpsUrl}/metrics`)).text();
+    const count = (outcome: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find(
+            (line) =>
+              line.startsWith('inbound_messages_total{') &&
+              line.includes('channel="sms"') &&
+              line.includes(`outcome="${outcome}"`),
+          )
+          ?.split(' ')
+          .at(-1) ?? 0,
+      );
+    expect([count('accepted'), count('duplicate')]).toEqual([2, 1]);
+  });
+
+  it('a web form submission registers a case with its fields, contact and position', async () => {
+    const title = `Trasig gatlykta ${run}`;
+    const response = await fetch(`${platform.webhookUrl}/forms/felanmalan-gata`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title,
+        fields: [{ name: 'beskrivning', label: 'Beskriv felet', value: 'Lyktan vid busshållplatsen är släckt.' }],
+        contact: { name: 'Per Olsson', email: 'per@example.se' },
+        customerWantsAnswer: true,
+        position: { lat: 59.3625, lon: 18.0009 },
+      }),
+    });
+    expect(response.status).toBe(202);
+    const found = await expectEventually(async () => {
+      const hit = await caseByTitle(title);
+      expect(hit).not.toBeNull();
+      return hit!;
+    });
+    const view = await api.call<CaseView>('GET', `/api/v1/cases/${found.number}`);
+    expect(view.body).toMatchObject({ channel: 'web_form', customerWantsAnswer: true });
+    const page = await api.call<{ items: EntryView[] }>('GET', `/api/v1/cases/${found.number}/entries`);
+    expect(page.body.items[0]).toMatchObject({ kind: 'inbound_web', from: 'per@example.se' });
+    expect(page.body.items[0].text).toContain('Beskriv felet: Lyktan vid busshållplatsen är släckt.');
+    expect(page.body.items[0].text).toContain('59.362500, 18.000900');
+  });
+});
+
 describe('killing intake mid-run', () => {
   it('loses no accepted message and creates no duplicate case', async () => {
     const total = 240;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
+import { webhookConfig } from './http/webhook-config.js';
 
 export const intakeConfig = defineConfig({
   DATABASE_URL: {
@@ -62,6 +63,7 @@ export const intakeConfig = defineConfig({
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',
   },
+  ...webhookConfig,
 });
 
 export type IntakeConfig = ConfigOf<typeof intakeConfig>;

@@ -10,6 +10,8 @@ import { MIGRATIONS } from './migrations/index.js';
 import { IntakeService } from './services/intake.service.js';
 import { startSmtpListener } from './smtp/smtp-listener.js';
 import { startImapPoller } from './imap/imap-poller.js';
+import { webhookChannelOptions } from './http/webhook-config.js';
+import { startWebhookServer } from './http/webhook-server.js';
 
 const config = loadConfigOrExit(intakeConfig, 'intake');
 const logger = createLogger({ service: 'intake' });
@@ -40,13 +42,8 @@ const relay = new OutboxRelay({
   retentionDays: config.OUTBOX_RETENTION_DAYS,
 });
 relay.start();
-const intake = new IntakeService(
-  dataSource,
-  new FileSystemBlobStore(config.INTAKE_BLOB_DIR),
-  relay,
-  logger,
-  config.DB_SCHEMA,
-);
+const blobs = new FileSystemBlobStore(config.INTAKE_BLOB_DIR);
+const intake = new IntakeService(dataSource, blobs, relay, logger, config.DB_SCHEMA);
 const smtp = await startSmtpListener({
   host: config.SMTP_HOST,
   port: config.SMTP_PORT,
@@ -54,6 +51,16 @@ const smtp = await startSmtpListener({
   maxMessageBytes: config.INTAKE_MAX_MESSAGE_BYTES,
   intake,
   logger,
+  metrics,
+});
+const webhooks = await startWebhookServer({
+  ...webhookChannelOptions(config),
+  dataSource,
+  schema: config.DB_SCHEMA,
+  blobs,
+  relay,
+  logger,
+  metrics,
 });
 const imap = config.IMAP_ENABLED
   ? startImapPoller({
@@ -78,7 +85,7 @@ const ops = await startOpsServer({
   logger,
   readiness: [databaseReadiness(dataSource), natsReadiness(nc)],
 });
-logger.info({ smtpPort: smtp.port, opsPort: ops.port }, 'intake started');
+logger.info({ smtpPort: smtp.port, webhookPort: webhooks.port, opsPort: ops.port }, 'intake started');
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -86,6 +93,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'intake stopping');
   await smtp.close();
+  await webhooks.close();
   await imap?.close();
   await relay.stop();
   await ops.close();

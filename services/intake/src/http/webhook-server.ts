@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@arende/contracts';
+import type { Metrics } from '@arende/observability';
 import type { StructuredLogger } from '@arende/persistence';
 import type { BlobStore } from '../blob/blob-store.js';
 import type { Nudger } from '../services/intake.service.js';
@@ -24,6 +25,8 @@ export interface WebhookServerOptions extends WebhookChannelOptions {
   blobs: BlobStore;
   relay: Nudger;
   logger: StructuredLogger;
+  /** Counts accepted, duplicate and quarantined messages per channel in `inbound_messages_total`. */
+  metrics?: Pick<Metrics, 'inboundMessages'>;
 }
 
 export interface WebhookServer {
@@ -39,7 +42,14 @@ export interface WebhookServer {
  * provider would retry forever.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
-  const channel = new ChannelIntake(options.dataSource, options.blobs, options.relay, options.logger, options.schema);
+  const channel = new ChannelIntake(
+    options.dataSource,
+    options.blobs,
+    options.relay,
+    options.logger,
+    options.schema,
+    options.metrics,
+  );
   // No request log: these are hot paths; rejects are logged by the error handler.
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, routerOptions: { maxParamLength: 200 } });
   app.setErrorHandler(errorHandler(options.logger));

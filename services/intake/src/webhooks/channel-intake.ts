@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventContract, IntakeChannel } from '@arende/contracts';
 import { SYSTEM_ACTOR } from '@arende/contracts';
 import { createEnvelope, outboxRowParams } from '@arende/messaging';
+import type { Metrics } from '@arende/observability';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
 import type { z } from 'zod';
 import type { BlobStore } from '../blob/blob-store.js';
@@ -42,6 +43,7 @@ export class ChannelIntake {
     private readonly relay: Nudger,
     readonly logger: StructuredLogger,
     schema: string,
+    private readonly metrics?: Pick<Metrics, 'inboundMessages'>,
   ) {
     const s = quoteIdent(schema);
     // One statement instead of BEGIN/INSERT/INSERT/COMMIT: the outbox row exists exactly when the message row
@@ -72,6 +74,7 @@ export class ChannelIntake {
       row.receivedAt,
       ...outboxRowParams(envelope),
     ]);
+    this.metrics?.inboundMessages.labels(row.channel, rows.length > 0 ? 'accepted' : 'duplicate').inc();
     if (rows.length > 0) {
       this.relay.nudge();
       return { inserted: true, intakeId: row.intakeId, receivedAt: row.receivedAt };
@@ -87,6 +90,7 @@ export class ChannelIntake {
 
   async quarantineMessage(message: NewQuarantinedMessage): Promise<void> {
     await this.quarantine.add(message);
+    this.metrics?.inboundMessages.labels(message.channel, 'quarantined').inc();
     this.logger.warn(
       { intakeId: message.id, channel: message.channel, rawBlobKey: message.rawBlobKey },
       'Message quarantined',
