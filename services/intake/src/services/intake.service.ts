@@ -3,8 +3,14 @@ import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import type { DataSource } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { type EmailReceivedV1Data, INTAKE_INLINE_BODY_LIMIT, SYSTEM_ACTOR, emailReceivedV1 } from '@arende/contracts';
-import { Outbox, createEnvelope } from '@arende/messaging';
+import {
+  type EmailReceivedV1Data,
+  type EventEnvelope,
+  INTAKE_INLINE_BODY_LIMIT,
+  SYSTEM_ACTOR,
+  emailReceivedV1,
+} from '@arende/contracts';
+import { createEnvelope, outboxRowParams } from '@arende/messaging';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
 import type { BlobStore } from '../blob/blob-store.js';
 import { QuarantineRepository, quarantineReason } from '../quarantine/quarantine.repository.js';
@@ -57,6 +63,7 @@ const KeptEnvelopeSchema = emailReceivedV1.data.shape.envelope.extend({
 export class IntakeService {
   private readonly schema: string;
   private readonly quarantine: QuarantineRepository;
+  private readonly storeSql: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,6 +74,12 @@ export class IntakeService {
   ) {
     this.schema = quoteIdent(schema);
     this.quarantine = new QuarantineRepository(dataSource, schema);
+    this.storeSql = `WITH inserted AS (
+        INSERT INTO ${this.schema}.inbound_message
+          (id, message_id, raw_blob_key, from_address, rcpt_to, auto_reply, bounce, received_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (message_id) DO NOTHING RETURNING id)
+      INSERT INTO ${this.schema}.outbox (id, subject, payload) SELECT $9, $10, $11 FROM inserted RETURNING id`;
   }
 
   /** `source` says how the message arrived: the SMTP listener, or IMAP polling (then the envelope describes the mailbox). */
@@ -92,7 +105,7 @@ export class IntakeService {
       this.logger.warn({ intakeId, rawBlobKey }, 'Message quarantined');
       return { kind: 'quarantined', intakeId, reason: parsed.reason };
     }
-    return this.store(parsed.data, ctx);
+    return this.store(parsed.event, ctx);
   }
 
   /**
@@ -117,49 +130,47 @@ export class IntakeService {
     };
     const parsed = await this.parse(ctx);
     if (!parsed.ok) return { kind: 'quarantined', reason: parsed.reason };
-    const outcome = await this.store(parsed.data, ctx);
+    const outcome = await this.store(parsed.event, ctx);
     return { kind: outcome.kind === 'duplicate' ? 'duplicate' : 'accepted' };
   }
 
-  /** Parses the raw message into the event's data; a message mailparser or the contract refuses gives its reason. */
+  /**
+   * Parses the raw message into its event (validated once, by the envelope); a message mailparser or the
+   * contract refuses gives its reason.
+   */
   private async parse(
     ctx: IngestContext,
-  ): Promise<{ ok: true; data: EmailReceivedV1Data } | { ok: false; reason: string }> {
+  ): Promise<{ ok: true; event: EventEnvelope<EmailReceivedV1Data> } | { ok: false; reason: string }> {
     try {
       const parsed = await simpleParser(ctx.raw, { skipImageLinks: true, skipTextToHtml: true });
-      return { ok: true, data: emailReceivedV1.data.parse(await this.describe(parsed, ctx)) };
+      const data = await this.describe(parsed, ctx);
+      return {
+        ok: true,
+        event: createEnvelope(emailReceivedV1, data, { actor: SYSTEM_ACTOR, correlationId: ctx.intakeId }),
+      };
     } catch (error) {
       return { ok: false, reason: quarantineReason(error) };
     }
   }
 
-  /** The inbound row and the event in one transaction; a Message-ID seen before is a duplicate. */
-  private async store(data: EmailReceivedV1Data, ctx: IngestContext): Promise<IntakeOutcome> {
-    const inserted = await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string }[]>(
-        `INSERT INTO ${this.schema}.inbound_message
-           (id, message_id, raw_blob_key, from_address, rcpt_to, auto_reply, bounce, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (message_id) DO NOTHING RETURNING id`,
-        [
-          ctx.intakeId,
-          data.messageId,
-          ctx.rawBlobKey,
-          data.from[0]?.address ?? null,
-          ctx.envelope.rcptTo,
-          data.autoReply,
-          data.bounce,
-          ctx.receivedAt,
-        ],
-      );
-      if (rows.length === 0) return false;
-      await Outbox.add(
-        manager,
-        createEnvelope(emailReceivedV1, data, { actor: SYSTEM_ACTOR, correlationId: ctx.intakeId }),
-      );
-      return true;
-    });
-    if (!inserted) {
+  /**
+   * The inbound row and, only when it is new, its event: one statement instead of BEGIN/INSERT/INSERT/COMMIT.
+   * A Message-ID seen before is a duplicate.
+   */
+  private async store(event: EventEnvelope<EmailReceivedV1Data>, ctx: IngestContext): Promise<IntakeOutcome> {
+    const { data } = event;
+    const rows = await this.dataSource.query<{ id: string }[]>(this.storeSql, [
+      ctx.intakeId,
+      data.messageId,
+      ctx.rawBlobKey,
+      data.from[0]?.address ?? null,
+      ctx.envelope.rcptTo,
+      data.autoReply,
+      data.bounce,
+      ctx.receivedAt,
+      ...outboxRowParams(event),
+    ]);
+    if (rows.length === 0) {
       this.logger.info({ messageId: data.messageId }, 'Duplicate delivery ignored');
       return { kind: 'duplicate', messageId: data.messageId };
     }
