@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EntryAttachment, EntryKind } from '@arende/contracts';
+import type { EntryAttachment, EntryKind, EventEnvelope } from '@arende/contracts';
+import { outboxRowParams } from '@arende/messaging';
 import { type AccessScope, scopeCondition } from '../services/access-scope.js';
 
 /** A row of the entry table with its case's number, as `query()` returns it. */
@@ -71,11 +72,25 @@ export class EntryRepository {
     return rows[0] ?? null;
   }
 
-  async insert(manager: EntityManager, row: NewEntryRow): Promise<void> {
+  /**
+   * Writes the entry, its event-log line and its event in one statement (one round trip instead of three: the
+   * intake consumer writes an entry for every inbound message).
+   */
+  async insert(
+    manager: EntityManager,
+    row: NewEntryRow,
+    log: { actorId: string; actorName: string | null; changes: unknown },
+    event: EventEnvelope<unknown>,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO "${this.schema}".entry (id, case_id, kind, visibility, author_id, author_name, sender, text, html,
-         attachments, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `WITH entry AS (
+         INSERT INTO "${this.schema}".entry (id, case_id, kind, visibility, author_id, author_name, sender, text, html,
+           attachments, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)),
+       log AS (
+         INSERT INTO "${this.schema}".case_event (case_id, kind, actor_id, actor_name, occurred_at, changes)
+         VALUES ($2, 'entry-added', $12, $13, $11, $14))
+       INSERT INTO "${this.schema}".outbox (id, subject, payload) VALUES ($15, $16, $17)`,
       [
         row.id,
         row.case_id,
@@ -88,6 +103,10 @@ export class EntryRepository {
         row.html,
         JSON.stringify(row.attachments),
         row.created_at,
+        log.actorId,
+        log.actorName,
+        JSON.stringify(log.changes),
+        ...outboxRowParams(event),
       ],
     );
   }

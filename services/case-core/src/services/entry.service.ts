@@ -7,7 +7,7 @@ import {
   type ListEntriesRequestV1,
   entryAddedV1,
 } from '@arende/contracts';
-import { Outbox, createEnvelope } from '@arende/messaging';
+import { createEnvelope } from '@arende/messaging';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { CaseRepository } from '../repositories/case.repository.js';
@@ -75,46 +75,43 @@ export class EntryService {
       createdAt: now.toISOString(),
       ...prepared,
     };
-    await this.entries.insert(manager, {
-      id: entry.id,
-      case_id: row.id,
-      kind: entry.kind,
-      visibility: entry.visibility,
-      author_id: entry.author?.id ?? null,
-      author_name: entry.author?.name ?? null,
-      sender: entry.from,
-      text: entry.text,
-      html: entry.html,
-      attachments: entry.attachments,
-      created_at: now,
-    });
-    await this.cases.insertEventLog(manager, [
+    const event = createEnvelope(
+      entryAddedV1,
       {
+        entryId: entry.id,
         caseId: row.id,
-        kind: 'entry-added',
-        actor: ctx.actor,
-        occurredAt: now,
+        number: row.number,
+        kind: entry.kind,
+        direction: entry.direction,
+        visibility: entry.visibility,
+        author: entry.author,
+        hasHtml: entry.html !== null,
+        attachmentCount: entry.attachments.length,
+        createdAt: entry.createdAt,
+      },
+      ctx,
+    );
+    await this.entries.insert(
+      manager,
+      {
+        id: entry.id,
+        case_id: row.id,
+        kind: entry.kind,
+        visibility: entry.visibility,
+        author_id: entry.author?.id ?? null,
+        author_name: entry.author?.name ?? null,
+        sender: entry.from,
+        text: entry.text,
+        html: entry.html,
+        attachments: entry.attachments,
+        created_at: now,
+      },
+      {
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name ?? null,
         changes: { entry: { before: null, after: { id: entry.id, kind: entry.kind, visibility: entry.visibility } } },
       },
-    ]);
-    await Outbox.add(
-      manager,
-      createEnvelope(
-        entryAddedV1,
-        {
-          entryId: entry.id,
-          caseId: row.id,
-          number: row.number,
-          kind: entry.kind,
-          direction: entry.direction,
-          visibility: entry.visibility,
-          author: entry.author,
-          hasHtml: entry.html !== null,
-          attachmentCount: entry.attachments.length,
-          createdAt: entry.createdAt,
-        },
-        ctx,
-      ),
+      event,
     );
     return entry;
   }
