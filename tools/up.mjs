@@ -149,7 +149,7 @@ try {
     OPS_PORT: String(INTAKE_OPS_PORT),
     SMTP_PORT: String(SMTP_PORT),
     INTAKE_ADDRESSES: INTAKE_ADDRESS,
-    INTAKE_BLOB_DIR: '.run/intake-blobs',
+    BLOB_DIR: '.run/blobs',
     WEBHOOK_PORT: String(WEBHOOK_PORT),
     ...DEMO_CHANNELS,
   });

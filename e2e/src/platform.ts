@@ -186,7 +186,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtpPort),
       INTAKE_ADDRESSES: intakeAddress,
-      INTAKE_BLOB_DIR: intakeBlobDir,
+      BLOB_DIR: intakeBlobDir,
       WEBHOOK_HOST: '127.0.0.1',
       WEBHOOK_PORT: String(webhookPort),
       SMS_46ELKS_USER: WEBHOOK_SECRETS.smsUser,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blobStoreConfig } from '@arende/blobs';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
 import { webhookConfig } from './http/webhook-config.js';
 
@@ -36,10 +37,6 @@ export const intakeConfig = defineConfig({
     schema: env.int(25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     description: 'Largest message accepted (SMTP SIZE extension; 552 above it)',
   },
-  INTAKE_BLOB_DIR: {
-    schema: env.string('./var/intake-blobs'),
-    description: 'Directory of the filesystem blob store (raw messages and attachments)',
-  },
   IMAP_ENABLED: { schema: env.bool(false), description: 'Poll a shared mailbox over IMAP besides the SMTP listener' },
   IMAP_HOST: { schema: env.string('127.0.0.1'), description: 'IMAP server of the shared mailbox' },
   IMAP_PORT: { schema: env.port(993), description: 'IMAP server port' },
@@ -63,6 +60,7 @@ export const intakeConfig = defineConfig({
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',
   },
+  ...blobStoreConfig,
   ...webhookConfig,
 });
 

@@ -3,7 +3,7 @@ import { OutboxRelay, connectMessaging, natsReadiness } from '@arende/messaging'
 import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
 import { databaseReadiness, openDatabase } from '@arende/persistence';
 import { loadConfigOrExit } from '@arende/config';
-import { FileSystemBlobStore } from './blob/blob-store.js';
+import { createBlobStore } from '@arende/blobs';
 import { intakeConfig } from './config.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -15,6 +15,7 @@ import { startWebhookServer } from './http/webhook-server.js';
 
 const config = loadConfigOrExit(intakeConfig, 'intake');
 const logger = createLogger({ service: 'intake' });
+const blobs = createBlobStore(config);
 
 const dataSource = await openDatabase({
   url: config.DATABASE_URL,
@@ -42,7 +43,6 @@ const relay = new OutboxRelay({
   retentionDays: config.OUTBOX_RETENTION_DAYS,
 });
 relay.start();
-const blobs = new FileSystemBlobStore(config.INTAKE_BLOB_DIR);
 const intake = new IntakeService(dataSource, blobs, relay, logger, config.DB_SCHEMA);
 const smtp = await startSmtpListener({
   host: config.SMTP_HOST,
@@ -96,6 +96,7 @@ async function stop(signal: string): Promise<void> {
   await webhooks.close();
   await imap?.close();
   await relay.stop();
+  await blobs.close();
   await ops.close();
   await nc.drain();
   await dataSource.destroy();

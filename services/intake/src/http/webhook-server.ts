@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '@arende/contracts';
 import type { Metrics } from '@arende/observability';
 import type { StructuredLogger } from '@arende/persistence';
-import type { BlobStore } from '../blob/blob-store.js';
+import type { BlobStore } from '@arende/blobs';
 import type { Nudger } from '../services/intake.service.js';
 import { ChannelIntake } from '../webhooks/channel-intake.js';
 import { FacebookIntakeService } from '../webhooks/facebook.service.js';

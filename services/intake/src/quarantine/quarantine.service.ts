@@ -10,7 +10,7 @@ import {
   type reprocessQuarantinedV1,
 } from '@arende/contracts';
 import type { StructuredLogger } from '@arende/persistence';
-import type { BlobStore } from '../blob/blob-store.js';
+import type { BlobStore } from '@arende/blobs';
 import type { QuarantineRepository, QuarantinedRow } from './quarantine.repository.js';
 import type { Reprocessor } from './reprocessor.js';
 

@@ -12,7 +12,7 @@ import {
 } from '@arende/contracts';
 import { createEnvelope, outboxRowParams } from '@arende/messaging';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
-import type { BlobStore } from '../blob/blob-store.js';
+import type { BlobStore } from '@arende/blobs';
 import { QuarantineRepository, quarantineReason } from '../quarantine/quarantine.repository.js';
 import type { QuarantinedOrigin, ReprocessOutcome } from '../quarantine/reprocessor.js';
 import { isAutoReply, isBounce } from './classify.js';

@@ -5,7 +5,7 @@ import { createEnvelope, outboxRowParams } from '@arende/messaging';
 import type { Metrics } from '@arende/observability';
 import { quoteIdent, type StructuredLogger } from '@arende/persistence';
 import type { z } from 'zod';
-import type { BlobStore } from '../blob/blob-store.js';
+import type { BlobStore } from '@arende/blobs';
 import { QuarantineRepository, type NewQuarantinedMessage } from '../quarantine/quarantine.repository.js';
 import type { Nudger } from '../services/intake.service.js';
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { StructuredLogger } from '@arende/persistence';
-import type { BlobStore } from '../blob/blob-store.js';
+import type { BlobStore } from '@arende/blobs';
 import type { Reprocessor } from '../quarantine/reprocessor.js';
 import type { Nudger } from '../services/intake.service.js';
 import { ChannelIntake } from './channel-intake.js';

@@ -6,7 +6,7 @@ import { OutboxRelay, ensureStreams, outboxTablesSql } from '@arende/messaging';
 import { type Metrics, createMetrics } from '@arende/observability';
 import type { StructuredLogger } from '@arende/persistence';
 import { type TestContext, createTestContext } from '@arende/testing';
-import { FileSystemBlobStore } from '../../src/blob/blob-store.js';
+import { FileSystemBlobStore } from '@arende/blobs';
 import { SCHEMA } from '../../src/schema.js';
 import { IntakeService } from '../../src/services/intake.service.js';
 import { type SmtpListener, startSmtpListener } from '../../src/smtp/smtp-listener.js';

@@ -7,7 +7,7 @@ import { OutboxRelay, ensureStreams, outboxTablesSql } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import { type TestContext, createTestContext, expectEventually, readStream } from '@arende/testing';
 import type { z } from 'zod';
-import { FileSystemBlobStore } from '../../src/blob/blob-store.js';
+import { FileSystemBlobStore } from '@arende/blobs';
 import type { WebhookChannelOptions } from '../../src/http/webhook-config.js';
 import { type WebhookServer, startWebhookServer } from '../../src/http/webhook-server.js';
 import { SCHEMA } from '../../src/schema.js';
