@@ -63,7 +63,12 @@ export class FileSystemBlobStore implements BlobStore {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    try {
+      await rm(this.pathOf(key), { force: true });
+    } catch (error) {
+      // A key naming a directory (a prefix of other keys) is no blob: nothing to delete.
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_FS_EISDIR') throw error;
+    }
   }
 
   close(): Promise<void> {

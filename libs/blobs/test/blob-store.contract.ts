@@ -78,6 +78,8 @@ export function blobStoreContract(open: () => Promise<BlobStore>): void {
     expect(await store.exists(`${base}/folder`)).toBe(false);
     await expect(store.get(`${base}/folder`)).rejects.toBeInstanceOf(BlobNotFoundError);
     await expect(store.stream(`${base}/folder`)).rejects.toBeInstanceOf(BlobNotFoundError);
+    await store.delete(`${base}/folder`);
+    expect((await store.get(`${base}/folder/file.txt`)).toString()).toBe('x');
   });
 
   it('deletes a blob, and deleting a missing one is no error', async () => {
