@@ -55,6 +55,7 @@ import {
   articleUnpublishedV1,
   proposalDecidedV1,
 } from './knowledge/article-events.v1.js';
+import { listWebSourcesV1, refreshWebSourceV1, saveWebSourceV1 } from './knowledge/web-source.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -137,4 +138,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   articlePublishedV1,
   articleUnpublishedV1,
   proposalDecidedV1,
+  saveWebSourceV1,
+  listWebSourcesV1,
+  refreshWebSourceV1,
 ];

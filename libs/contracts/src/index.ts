@@ -60,3 +60,4 @@ export * from './knowledge/rating.v1.js';
 export * from './knowledge/proposal.v1.js';
 export * from './knowledge/synonym.v1.js';
 export * from './knowledge/article-events.v1.js';
+export * from './knowledge/web-source.v1.js';

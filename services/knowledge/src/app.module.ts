@@ -15,10 +15,12 @@ import { ArticleHandler } from './handlers/article.handler.js';
 import { FolderHandler } from './handlers/folder.handler.js';
 import { ProposalHandler } from './handlers/proposal.handler.js';
 import { SearchHandler } from './handlers/search.handler.js';
+import { WebSourceHandler } from './handlers/web-source.handler.js';
 import { ArticleRepository } from './repositories/article.repository.js';
 import { FolderRepository } from './repositories/folder.repository.js';
 import { ProposalRepository } from './repositories/proposal.repository.js';
 import { SynonymRepository } from './repositories/synonym.repository.js';
+import { WebSourceRepository } from './repositories/web-source.repository.js';
 import type { KnowledgeSearch } from './search/knowledge-search.js';
 import { PostgresSearch } from './search/postgres-search.js';
 import { ArticleLinkService } from './services/article-link.service.js';
@@ -28,6 +30,7 @@ import { FolderService } from './services/folder.service.js';
 import { ProposalService } from './services/proposal.service.js';
 import { SearchService } from './services/search.service.js';
 import { SynonymService } from './services/synonym.service.js';
+import { WebImportService } from './services/web-import.service.js';
 
 /** What knowledge runs on; main.ts connects it, tests hand in their own. */
 export interface KnowledgeInfrastructure {
@@ -43,14 +46,19 @@ export interface KnowledgeInfrastructure {
 const INFRASTRUCTURE = Symbol('KnowledgeInfrastructure');
 const SEARCH = Symbol('KnowledgeSearch');
 
-/** Starts and stops what listens: the RPC subjects and the outbox relay. */
+/** Starts and stops what listens and what runs on a schedule: the RPC subjects, the outbox relay, the website import. */
 class KnowledgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private importing: Promise<void> | undefined;
+
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: KnowledgeInfrastructure,
     @Inject(ArticleHandler) private readonly articleHandler: ArticleHandler,
     @Inject(ProposalHandler) private readonly proposalHandler: ProposalHandler,
     @Inject(FolderHandler) private readonly folderHandler: FolderHandler,
     @Inject(SearchHandler) private readonly searchHandler: SearchHandler,
+    @Inject(WebSourceHandler) private readonly webSourceHandler: WebSourceHandler,
+    @Inject(WebImportService) private readonly webImport: WebImportService,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
@@ -61,10 +69,25 @@ class KnowledgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     this.proposalHandler.listen();
     this.folderHandler.listen();
     this.searchHandler.listen();
+    this.webSourceHandler.listen();
+    const poll = this.infra.config.WEB_IMPORT_POLL_SECONDS;
+    if (poll > 0) {
+      this.timer = setInterval(() => {
+        // One run at a time per replica; replicas never take the same source (claimDue).
+        this.importing ??= this.webImport
+          .runDue()
+          .then(() => undefined)
+          .catch((error: unknown) => this.infra.logger.error({ err: error }, 'Website import failed'))
+          .finally(() => (this.importing = undefined));
+      }, poll * 1000);
+      this.timer.unref();
+    }
     this.infra.logger.info({ prefix: this.infra.names.prefix }, 'knowledge listening');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.importing;
     await this.rpc.close();
     await this.relay.stop();
   }
@@ -152,6 +175,21 @@ export class AppModule {
               new SynonymService(infra.dataSource, new SynonymRepository(infra.dataSource, schema), search),
             ),
           inject: [RpcServer, SEARCH],
+        },
+        {
+          provide: WebImportService,
+          useFactory: (articles: ArticleService) =>
+            new WebImportService(infra.dataSource, new WebSourceRepository(infra.dataSource, schema), articles, {
+              timeoutMs: infra.config.WEB_IMPORT_TIMEOUT_MS,
+              maxPageBytes: infra.config.WEB_IMPORT_MAX_PAGE_BYTES,
+              maxPages: infra.config.WEB_IMPORT_MAX_PAGES,
+            }),
+          inject: [ArticleService],
+        },
+        {
+          provide: WebSourceHandler,
+          useFactory: (rpc: RpcServer, imports: WebImportService) => new WebSourceHandler(rpc, imports),
+          inject: [RpcServer, WebImportService],
         },
         KnowledgeLifecycle,
       ],

@@ -19,6 +19,22 @@ export const knowledgeConfig = defineConfig({
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',
   },
+  WEB_IMPORT_POLL_SECONDS: {
+    schema: env.int(60, 0, 86_400),
+    description: 'How often to look for website sitemaps due to be read again; 0 turns the schedule off',
+  },
+  WEB_IMPORT_TIMEOUT_MS: {
+    schema: env.int(10_000, 100, 120_000),
+    description: 'Time allowed to read one sitemap or page of the website',
+  },
+  WEB_IMPORT_MAX_PAGE_BYTES: {
+    schema: env.int(2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    description: 'Largest website page imported; a larger one is reported as failed',
+  },
+  WEB_IMPORT_MAX_PAGES: {
+    schema: env.int(5000, 1, 100_000),
+    description: 'Pages read per sitemap and run at most (beyond it nothing is withdrawn)',
+  },
 });
 
 export type KnowledgeConfig = ConfigOf<typeof knowledgeConfig>;

@@ -4,7 +4,15 @@ import { TimestampSchema } from '../case/case.schemas.js';
 import { FieldChangeSchema } from '../case/case-updated.v1.js';
 import { ArticleIdSchema } from './knowledge.schemas.js';
 
-export const VERSION_SOURCES = ['created', 'edited', 'proposal', 'case', 'published', 'unpublished'] as const;
+export const VERSION_SOURCES = [
+  'created',
+  'edited',
+  'proposal',
+  'case',
+  'published',
+  'unpublished',
+  'imported',
+] as const;
 
 export const ArticleVersionSchema = z.object({
   version: z.number().int().positive(),

@@ -75,6 +75,8 @@ export const ArticleViewSchema = z.object({
   publishedVersion: z.number().int().positive().nullable(),
   publishedAt: TimestampSchema.nullable(),
   links: z.array(ArticleLinkSchema),
+  /** A page of the city's website this article is an imported copy of (edit it there); null if written here. */
+  sourceUrl: z.string().nullable(),
   rating: RatingSummarySchema,
   /** The caller's own rating, 1–5, or null. */
   myRating: z.number().int().min(1).max(5).nullable(),
@@ -112,6 +114,7 @@ export const exampleArticle: ArticleView = {
   publishedVersion: 3,
   publishedAt: '2026-11-20T09:00:00.000Z',
   links: [{ kind: 'case_type', targetId: 'bygglov' }],
+  sourceUrl: null,
   rating: { average: 4.5, count: 12 },
   myRating: null,
   createdAt: '2026-10-01T08:00:00.000Z',

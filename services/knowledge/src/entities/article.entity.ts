@@ -1,9 +1,10 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, Unique } from 'typeorm';
 import { FolderEntity } from './folder.entity.js';
 
 /** An article's working copy: the latest version. When published, readers and search see this version. */
 @Entity({ name: 'article' })
 @Index('article_folder_idx', ['folderId', 'title'])
+@Unique('article_source_url_key', ['sourceUrl'])
 export class ArticleEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'article_pkey' })
   id: string;
@@ -55,6 +56,10 @@ export class ArticleEntity {
 
   @Column('text', { name: 'updated_by' })
   updatedBy: string;
+
+  /** The website page this article is an imported copy of. */
+  @Column('text', { name: 'source_url', nullable: true })
+  sourceUrl: string | null;
 
   @ManyToOne(() => FolderEntity)
   @JoinColumn({ name: 'folder_id', foreignKeyConstraintName: 'article_folder_fkey' })

@@ -7,6 +7,8 @@ import { SearchTermEntity } from './search-term.entity.js';
 import { SynonymGroupEntity } from './synonym-group.entity.js';
 import { RatingEntity } from './rating.entity.js';
 import { ProposalEntity } from './proposal.entity.js';
+import { WebSourceEntity } from './web-source.entity.js';
+import { WebPageEntity } from './web-page.entity.js';
 
 export const ENTITIES = [
   FolderEntity,
@@ -18,4 +20,6 @@ export const ENTITIES = [
   SynonymGroupEntity,
   RatingEntity,
   ProposalEntity,
+  WebSourceEntity,
+  WebPageEntity,
 ];

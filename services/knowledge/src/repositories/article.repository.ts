@@ -20,6 +20,8 @@ export interface ArticleRow {
   created_by: string;
   updated_at: Date;
   updated_by: string;
+  /** The website page this article is an imported copy of. */
+  source_url: string | null;
 }
 
 export interface ArticleListRow {
@@ -63,7 +65,8 @@ export const FIELD_COLUMNS = {
 } as const;
 
 const COLUMNS = `id, version, status, kind, title, summary, body, tags, folder_id, owner_department,
-  review_date::text AS review_date, published_version, published_at, created_at, created_by, updated_at, updated_by`;
+  review_date::text AS review_date, published_version, published_at, created_at, created_by, updated_at, updated_by,
+  source_url`;
 const LIST_COLUMNS = 'id, kind, status, title, summary, folder_id, updated_at';
 
 /** Articles, their versions, links and ratings. Queries only. */
@@ -80,8 +83,9 @@ export class ArticleRepository {
   async insert(manager: EntityManager, row: Omit<ArticleRow, 'review_date'> & { review_date: string | null }) {
     await manager.query(
       `INSERT INTO ${this.t}.article (id, version, status, kind, title, summary, body, tags, folder_id,
-         owner_department, review_date, published_version, published_at, created_at, created_by, updated_at, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         owner_department, review_date, published_version, published_at, created_at, created_by, updated_at, updated_by,
+         source_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         row.id,
         row.version,
@@ -100,6 +104,7 @@ export class ArticleRepository {
         row.created_by,
         row.updated_at,
         row.updated_by,
+        row.source_url,
       ],
     );
   }

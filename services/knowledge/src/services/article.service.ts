@@ -31,7 +31,7 @@ type Changes = Record<string, { before: unknown; after: unknown }>;
 
 /** How a version came about; proposals pass their id through {@link ArticleService.applyChanges}. */
 export interface VersionOrigin {
-  source: 'edited' | 'proposal';
+  source: 'edited' | 'proposal' | 'imported';
   note: string | null;
   proposalId: string | null;
 }
@@ -73,6 +73,23 @@ export class ArticleService {
     );
   }
 
+  /** A page of the city's website becomes a published article, a copy of `sourceUrl`. */
+  async importPage(fields: ArticleFields, sourceUrl: string, ctx: RpcContext): Promise<ArticleView> {
+    return await this.createDraft(fields, ctx, { source: 'imported', note: sourceUrl, links: [], sourceUrl });
+  }
+
+  /** A changed page becomes a new version of its article (published again if it had been withdrawn). */
+  async reimportPage(id: string, changes: ArticleChanges, ctx: RpcContext): Promise<ArticleRow> {
+    return await this.change(id, ctx, async (manager, current, events) => {
+      const updated = await this.applyChanges(manager, current, changes, ctx, events, {
+        source: 'imported',
+        note: current.source_url,
+        proposalId: null,
+      });
+      return updated;
+    });
+  }
+
   async get(id: string, ctx: RpcContext): Promise<ArticleView> {
     const row = await this.visible(id, ctx.actor);
     return await this.view(row, ctx.actor);
@@ -112,6 +129,16 @@ export class ArticleService {
       columns[FIELD_COLUMNS[field]] = value;
     }
     if (Object.keys(diff).length === 0) return current;
+    if (
+      current.source_url !== null &&
+      origin.source !== 'imported' &&
+      !('folderId' in diff && Object.keys(diff).length === 1)
+    ) {
+      throw new DomainError(
+        'KNOWLEDGE.IMPORTED_ARTICLE',
+        `This article is a copy of ${current.source_url}: change the page on the website (only its folder is set here)`,
+      );
+    }
     if (typeof columns.folder_id === 'string') await this.assertFolder(manager, columns.folder_id);
     const now = new Date();
     if (current.status === 'published') columns.published_at = now;
@@ -246,6 +273,7 @@ export class ArticleService {
       publishedVersion: row.published_version,
       publishedAt: row.published_at?.toISOString() ?? null,
       links,
+      sourceUrl: row.source_url,
       rating,
       myRating,
       createdAt: row.created_at.toISOString(),
@@ -258,13 +286,20 @@ export class ArticleService {
   private async createDraft(
     input: ArticleFields,
     ctx: RpcContext,
-    origin: { source: 'created' | 'case'; note: string | null; links: ArticleLink[] },
+    origin: {
+      source: 'created' | 'case' | 'imported';
+      note: string | null;
+      links: ArticleLink[];
+      /** Imported pages are published at once, as copies of this URL. */
+      sourceUrl?: string;
+    },
   ): Promise<ArticleView> {
     const now = new Date();
+    const imported = origin.sourceUrl !== undefined;
     const row: ArticleRow = {
       id: uuidv7(),
       version: 1,
-      status: 'draft',
+      status: imported ? 'published' : 'draft',
       kind: input.kind,
       title: input.title,
       summary: input.summary,
@@ -273,12 +308,13 @@ export class ArticleService {
       folder_id: input.folderId,
       owner_department: input.ownerDepartment,
       review_date: input.reviewDate,
-      published_version: null,
-      published_at: null,
+      published_version: imported ? 1 : null,
+      published_at: imported ? now : null,
       created_at: now,
       created_by: ctx.actor.id,
       updated_at: now,
       updated_by: ctx.actor.id,
+      source_url: origin.sourceUrl ?? null,
     };
     const changes: Changes = {};
     for (const [field, value] of Object.entries(fieldsOf(row))) {
@@ -306,6 +342,9 @@ export class ArticleService {
         createEnvelope(articleSavedV1, { id: row.id, version: 1, created: true, changes }, ctx),
         this.schema,
       );
+      if (imported) {
+        await Outbox.add(manager, await this.publishIndexed(manager, row, ctx), this.schema);
+      }
     });
     this.listener.nudge();
     return await this.view(row, ctx.actor);
