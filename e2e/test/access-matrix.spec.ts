@@ -200,7 +200,9 @@ async function callAs(route: string, caller: string): Promise<number> {
     },
     body: example.body === undefined ? undefined : JSON.stringify(example.body),
   });
-  await response.arrayBuffer();
+  // A live event stream never ends by itself: the status is all this test needs.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) await response.body?.cancel();
+  else await response.arrayBuffer();
   return response.status;
 }
 

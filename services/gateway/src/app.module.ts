@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { TokenVerifier } from '@arende/auth';
 import { RpcClient } from '@arende/messaging';
-import type { OpsHandler } from '@arende/observability';
+import type { Logger, Metrics, OpsHandler } from '@arende/observability';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard.js';
 import { CaseController } from './controllers/case.controller.js';
 import { CustomerController } from './controllers/customer.controller.js';
@@ -14,6 +14,9 @@ import { EntryController } from './controllers/entry.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
+import { QuarantineController } from './controllers/quarantine.controller.js';
+import { LiveController } from './controllers/live.controller.js';
+import { type LiveOptions, liveProviders } from './live/live.providers.js';
 import { KnowledgeArticleController } from './controllers/knowledge-article.controller.js';
 import { KnowledgeSearchController } from './controllers/knowledge-search.controller.js';
 
@@ -21,11 +24,13 @@ export interface GatewayDependencies {
   rpc: RpcClient;
   verifier: TokenVerifier;
   ops: OpsHandler;
+  /** Live streams (GET /api/v1/live): the NATS connection to feed them and their limits. */
+  live?: LiveOptions;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot(deps: GatewayDependencies): DynamicModule {
+  static forRoot(deps: GatewayDependencies & { logger: Logger; metrics: Metrics }): DynamicModule {
     return {
       module: AppModule,
       controllers: [
@@ -41,12 +46,15 @@ export class AppModule {
         EntryController,
         KnowledgeArticleController,
         KnowledgeSearchController,
+        QuarantineController,
+        LiveController,
       ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },
         { provide: TOKEN_VERIFIER, useValue: deps.verifier },
         { provide: OPS_HANDLER, useValue: deps.ops },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ...liveProviders(deps),
       ],
     };
   }

@@ -22,6 +22,8 @@ export async function startGateway(options: GatewayOptions): Promise<NestFastify
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: false,
     bufferLogs: false,
+    // Live streams are ended by their hub on shutdown; a socket still open after that does not hold the close.
+    forceCloseConnections: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', correlationHook);

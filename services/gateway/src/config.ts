@@ -47,6 +47,14 @@ export const gatewayConfig = defineConfig({
     schema: env.int(1_000, 1),
     description: 'Requests per minute for one client address without a valid token (health, metrics, docs, bad tokens)',
   },
+  LIVE_MAX_CONNECTIONS: {
+    schema: env.int(2_000, 1, 100_000),
+    description: 'Live event streams (GET /api/v1/live) one gateway replica holds open at most; 503 above it',
+  },
+  LIVE_MAX_CONNECTIONS_PER_USER: {
+    schema: env.int(5, 1, 100),
+    description: 'Live event streams one user may hold open on a replica (tabs, devices); 429 above it',
+  },
 });
 
 export type GatewayConfig = ConfigOf<typeof gatewayConfig>;

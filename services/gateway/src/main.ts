@@ -27,6 +27,12 @@ const app = await startGateway({
   rpc: new RpcClient({ nc, names, timeoutMs: config.RPC_TIMEOUT_MS }),
   verifier,
   ops,
+  live: {
+    nc,
+    names,
+    maxConnections: config.LIVE_MAX_CONNECTIONS,
+    maxConnectionsPerUser: config.LIVE_MAX_CONNECTIONS_PER_USER,
+  },
   logger,
   metrics,
   host: config.HOST,

@@ -1,0 +1,63 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { MessagingNames } from '@arende/messaging';
+import type { Logger, Metrics } from '@arende/observability';
+import type { LiveHub } from './live-hub.js';
+import type { LiveSource } from './live-sources.js';
+
+export interface LiveFeedOptions {
+  nc: NatsConnection;
+  names: MessagingNames;
+  hub: LiveHub;
+  sources: readonly LiveSource[];
+  logger: Logger;
+  metrics: Pick<Metrics, 'eventsConsumed'>;
+}
+
+/**
+ * Core NATS subscriptions (no queue group, no durable consumer) on the live sources' subjects: every
+ * gateway replica sees every event and hands it to the streams it holds. A live push is a convenience on
+ * top of the event's durable record; an event missed while no stream was open is not replayed.
+ */
+export class LiveFeed {
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(private readonly options: LiveFeedOptions) {}
+
+  start(): void {
+    for (const source of this.options.sources) {
+      const subject = this.options.names.subject(source.contract.subject);
+      this.subscriptions.push(
+        this.options.nc.subscribe(subject, { callback: (error, msg) => this.handle(source, error, msg) }),
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.drain()));
+  }
+
+  private handle(source: LiveSource, error: Error | null, msg: { json<T>(): T }): void {
+    const { subject } = source.contract;
+    if (error) {
+      this.options.logger.error({ err: error, subject }, 'Live subscription failed');
+      return;
+    }
+    let envelope: unknown;
+    try {
+      envelope = msg.json<unknown>();
+    } catch {
+      envelope = undefined;
+    }
+    const parsed = source.contract.envelope.safeParse(envelope);
+    if (!parsed.success) {
+      this.options.metrics.eventsConsumed.labels(subject, 'invalid').inc();
+      this.options.logger.warn(
+        { subject, issues: parsed.error.issues.length },
+        'Live event dropped: breaks its contract',
+      );
+      return;
+    }
+    this.options.hub.deliver(source.toLive(parsed.data));
+    this.options.metrics.eventsConsumed.labels(subject, 'live').inc();
+  }
+}
