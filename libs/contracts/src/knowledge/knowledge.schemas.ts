@@ -77,7 +77,8 @@ export const ArticleViewSchema = z.object({
   links: z.array(ArticleLinkSchema),
   /** A page of the city's website this article is an imported copy of (edit it there); null if written here. */
   sourceUrl: z.string().nullable(),
-  rating: RatingSummarySchema,
+  /** Average and count, for editors (supervisors, admins); null for everyone else. */
+  rating: RatingSummarySchema.nullable(),
   /** The caller's own rating, 1–5, or null. */
   myRating: z.number().int().min(1).max(5).nullable(),
   createdAt: TimestampSchema,

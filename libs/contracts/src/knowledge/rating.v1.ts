@@ -10,7 +10,8 @@ export const RateArticleRequestV1 = z.object({
 export const RatingStateSchema = z.object({
   id: ArticleIdSchema,
   myRating: z.number().int().min(1).max(5),
-  rating: RatingSummarySchema,
+  /** Average and count, for editors; null for everyone else. */
+  rating: RatingSummarySchema.nullable(),
 });
 
 export const rateArticleV1 = defineRpc({

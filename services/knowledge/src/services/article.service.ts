@@ -262,7 +262,8 @@ export class ArticleService {
   async view(row: ArticleRow, actor: Actor): Promise<ArticleView> {
     const [links, rating, myRating] = await Promise.all([
       this.articles.links(row.id),
-      this.articles.ratingSummary(row.id),
+      // The average and count are for editors, who act on them; agents see their own rating.
+      isEditor(actor) ? this.articles.ratingSummary(row.id) : null,
       this.articles.myRating(row.id, actor.id),
     ]);
     return {

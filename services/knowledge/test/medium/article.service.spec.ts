@@ -148,19 +148,22 @@ describe(ArticleService.name, () => {
   });
 
   describe('ratings', () => {
-    it('remembers each user’s last rating and gives the average and count', async () => {
+    it('remembers each user’s last rating and gives editors the average and count', async () => {
       const article = await ctx.published({ title: 'Skolskjuts' });
       const anna = ctx.as({ id: 'rater-anna' });
       const bo = ctx.as({ id: 'rater-bo' });
       await ctx.ratings.rate({ id: article.id, stars: 2 }, anna);
       await ctx.ratings.rate({ id: article.id, stars: 5 }, anna);
       const state = await ctx.ratings.rate({ id: article.id, stars: 4 }, bo);
-      expect(state).toEqual({ id: article.id, myRating: 4, rating: { average: 4.5, count: 2 } });
-      expect(await ctx.articles.get(article.id, anna)).toMatchObject({
-        myRating: 5,
+      expect(state).toEqual({ id: article.id, myRating: 4, rating: null });
+      expect(await ctx.articles.get(article.id, anna)).toMatchObject({ myRating: 5, rating: null });
+      const editor = ctx.editor();
+      expect(await ctx.articles.get(article.id, editor)).toMatchObject({
+        myRating: null,
         rating: { average: 4.5, count: 2 },
       });
-      expect((await ctx.articles.get(article.id, ctx.as())).myRating).toBeNull();
+      const own = await ctx.ratings.rate({ id: article.id, stars: 1 }, editor);
+      expect(own).toEqual({ id: article.id, myRating: 1, rating: { average: 10 / 3, count: 3 } });
     });
 
     it('rates only published articles', async () => {
