@@ -64,9 +64,9 @@ export class QuarantineService {
     requireAdmin(ctx.actor);
     const row = await this.quarantine.get(id);
     if (!row) throw notFound(id);
-    const raw = await this.blobs.get(row.raw_blob_key);
     // A cut multi-byte character at the end becomes U+FFFD; the excerpt is for reading, not for parsing.
-    return { ...toView(row), rawExcerpt: raw.subarray(0, RAW_EXCERPT_BYTES).toString('utf8') };
+    const excerpt = await this.readStart(row.raw_blob_key, RAW_EXCERPT_BYTES);
+    return { ...toView(row), rawExcerpt: excerpt.toString('utf8') };
   }
 
   /**
@@ -78,6 +78,23 @@ export class QuarantineService {
     const run = this.queue.then(() => this.reprocessNow(id, ctx.actor));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** The first `limit` bytes of a blob, without reading the rest (a raw message may be 25 MiB). */
+  private async readStart(key: string, limit: number): Promise<Buffer> {
+    const stream = await this.blobs.stream(key);
+    const chunks: Buffer[] = [];
+    let length = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length >= limit) break;
+      }
+    } finally {
+      stream.destroy();
+    }
+    return Buffer.concat(chunks).subarray(0, limit);
   }
 
   private reprocessNow(id: string, actor: Actor): Promise<ReprocessOutput> {

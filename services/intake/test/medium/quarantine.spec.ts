@@ -12,7 +12,7 @@ import { expectEventually, readStream } from '@arende/testing';
 import { emailReprocessor } from '../../src/quarantine/email-reprocessor.js';
 import { startQuarantineRpc } from '../../src/quarantine/quarantine.handler.js';
 import { QuarantineRepository } from '../../src/quarantine/quarantine.repository.js';
-import { QuarantineService } from '../../src/quarantine/quarantine.service.js';
+import { QuarantineService, RAW_EXCERPT_BYTES } from '../../src/quarantine/quarantine.service.js';
 import type { Reprocessor } from '../../src/quarantine/reprocessor.js';
 import { SCHEMA } from '../../src/schema.js';
 import { IntakeService } from '../../src/services/intake.service.js';
@@ -198,6 +198,25 @@ describe('the intake quarantine over NATS', () => {
     expect(error.message).toMatch(/no re-processor for channel sms/i);
     const shown = await rpc.request(getQuarantinedV1, { id: sms[0] }, as(ADMIN));
     expect(shown).toMatchObject({ status: 'quarantined', attempts: 0, rawExcerpt: '{"text":"sms 0"}' });
+  });
+
+  it('shows only the first 64 KiB of a large raw message', async () => {
+    const id = crypto.randomUUID();
+    const key = `intake/test/${id}/raw.eml`;
+    const raw = Buffer.concat([Buffer.alloc(RAW_EXCERPT_BYTES, 'a'), Buffer.from('bortom utdraget'.repeat(10_000))]);
+    await ctx.blobs.put(key, raw, 'message/rfc822');
+    await repository.add({
+      id,
+      channel: 'email',
+      rawBlobKey: key,
+      rawSize: raw.length,
+      reason: 'Error: too large to parse',
+      envelope: {},
+      receivedAt: new Date(Date.UTC(2025, 0, 1)),
+    });
+    const shown = await rpc.request(getQuarantinedV1, { id }, as(ADMIN));
+    expect(shown.rawExcerpt).toBe('a'.repeat(RAW_EXCERPT_BYTES));
+    expect(shown.rawSize).toBe(raw.length);
   });
 
   it('answers INTAKE.QUARANTINE_NOT_FOUND for an unknown id, AUTH.FORBIDDEN to a non-admin and REQUEST.INVALID to a bad cursor', async () => {
