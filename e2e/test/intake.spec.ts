@@ -159,6 +159,41 @@ describe('SMS and web forms become cases', () => {
   });
 });
 
+describe('the quarantine', () => {
+  it('keeps a mail that breaks its contract, shows it to admins only, and re-processing it leaves it quarantined with its reason', async () => {
+    const smtp = await SmtpClient.connect(platform.smtpPort);
+    const subject = `Lång ämnesrad ${run} ${'x'.repeat(2100)}`;
+    const bad = message(subject, 'Ämnesraden är för lång för händelsen.');
+    try {
+      expect((await smtp.send(bad.from, [platform.intakeAddress], bad.raw)).code).toBe(250);
+    } finally {
+      await smtp.close();
+    }
+    type Quarantined = { id: string; channel: string; status: string; reason: string; attempts: number };
+    const listed = await api.call<{ items: Quarantined[] }>('GET', '/api/v1/admin/intake/quarantine', { as: 'david' });
+    expect(listed.status).toBe(200);
+    const item = listed.body.items.find((q) => q.reason.includes('subject'));
+    expect(item).toMatchObject({ channel: 'email', status: 'quarantined', attempts: 0 });
+    expect((await api.call('GET', '/api/v1/admin/intake/quarantine', { as: 'anna' })).status).toBe(403);
+
+    const shown = await api.call<Quarantined & { rawExcerpt: string }>(
+      'GET',
+      `/api/v1/admin/intake/quarantine/${item!.id}`,
+      { as: 'david' },
+    );
+    expect(shown.body.rawExcerpt).toContain(bad.messageId);
+    const again = await api.call<{ outcome: string; message: Quarantined }>(
+      'POST',
+      `/api/v1/admin/intake/quarantine/${item!.id}/reprocess`,
+      { as: 'david' },
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.outcome).toBe('quarantined');
+    expect(again.body.message).toMatchObject({ status: 'quarantined', attempts: 1 });
+    expect(await caseByTitle(subject)).toBeNull();
+  });
+});
+
 describe('killing intake mid-run', () => {
   it('loses no accepted message and creates no duplicate case', async () => {
     const total = 240;

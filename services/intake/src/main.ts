@@ -12,6 +12,11 @@ import { startSmtpListener } from './smtp/smtp-listener.js';
 import { startImapPoller } from './imap/imap-poller.js';
 import { webhookChannelOptions } from './http/webhook-config.js';
 import { startWebhookServer } from './http/webhook-server.js';
+import { emailReprocessor } from './quarantine/email-reprocessor.js';
+import { startQuarantineRpc } from './quarantine/quarantine.handler.js';
+import { QuarantineRepository } from './quarantine/quarantine.repository.js';
+import { QuarantineService } from './quarantine/quarantine.service.js';
+import { webhookReprocessors } from './webhooks/webhook-reprocessors.js';
 
 const config = loadConfigOrExit(intakeConfig, 'intake');
 const logger = createLogger({ service: 'intake' });
@@ -78,6 +83,29 @@ const imap = config.IMAP_ENABLED
       metrics,
     })
   : null;
+const quarantineRpc = startQuarantineRpc({
+  nc,
+  names,
+  logger,
+  metrics,
+  quarantine: new QuarantineService(
+    dataSource,
+    new QuarantineRepository(dataSource, config.DB_SCHEMA),
+    blobs,
+    {
+      email: emailReprocessor(intake),
+      ...webhookReprocessors({
+        dataSource,
+        schema: config.DB_SCHEMA,
+        blobs,
+        relay,
+        logger,
+        facebookPageId: config.FACEBOOK_PAGE_ID ?? null,
+      }),
+    },
+    logger,
+  ),
+});
 const ops = await startOpsServer({
   host: config.OPS_HOST,
   port: config.OPS_PORT,
@@ -95,6 +123,7 @@ async function stop(signal: string): Promise<void> {
   await smtp.close();
   await webhooks.close();
   await imap?.close();
+  await quarantineRpc.close();
   await relay.stop();
   await blobs.close();
   await ops.close();
