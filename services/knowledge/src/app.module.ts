@@ -15,6 +15,7 @@ import { ArticleHandler } from './handlers/article.handler.js';
 import { FolderHandler } from './handlers/folder.handler.js';
 import { ProposalHandler } from './handlers/proposal.handler.js';
 import { SearchHandler } from './handlers/search.handler.js';
+import { createOpenSearchIndexConsumer } from './handlers/opensearch-index.handler.js';
 import { WebSourceHandler } from './handlers/web-source.handler.js';
 import { ArticleRepository } from './repositories/article.repository.js';
 import { FolderRepository } from './repositories/folder.repository.js';
@@ -41,10 +42,17 @@ export interface KnowledgeInfrastructure {
   names: MessagingNames;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * Where search queries go when not to PostgreSQL (OpenSearch in production). PostgreSQL's own search rows are
+   * written in every article transaction regardless; this back end is kept in step from the article events.
+   */
+  search?: KnowledgeSearch;
 }
 
 const INFRASTRUCTURE = Symbol('KnowledgeInfrastructure');
 const SEARCH = Symbol('KnowledgeSearch');
+const POSTGRES_SEARCH = Symbol('PostgresSearch');
+const SEARCH_INDEXER = Symbol('SearchIndexer');
 
 /** Starts and stops what listens and what runs on a schedule: the RPC subjects, the outbox relay, the website import. */
 class KnowledgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -59,12 +67,14 @@ class KnowledgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(SearchHandler) private readonly searchHandler: SearchHandler,
     @Inject(WebSourceHandler) private readonly webSourceHandler: WebSourceHandler,
     @Inject(WebImportService) private readonly webImport: WebImportService,
+    @Inject(SEARCH_INDEXER) private readonly indexer: { start(): Promise<void>; stop(): Promise<void> } | null,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    await this.indexer?.start();
     this.articleHandler.listen();
     this.proposalHandler.listen();
     this.folderHandler.listen();
@@ -88,6 +98,7 @@ class KnowledgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.importing;
+    await this.indexer?.stop();
     await this.rpc.close();
     await this.relay.stop();
   }
@@ -101,7 +112,27 @@ export class AppModule {
       module: AppModule,
       providers: [
         { provide: INFRASTRUCTURE, useValue: infra },
-        { provide: SEARCH, useFactory: (): KnowledgeSearch => new PostgresSearch(infra.dataSource, schema) },
+        { provide: POSTGRES_SEARCH, useFactory: () => new PostgresSearch(infra.dataSource, schema) },
+        {
+          provide: SEARCH,
+          useFactory: (postgres: PostgresSearch): KnowledgeSearch => infra.search ?? postgres,
+          inject: [POSTGRES_SEARCH],
+        },
+        {
+          provide: SEARCH_INDEXER,
+          useFactory: () =>
+            infra.search
+              ? createOpenSearchIndexConsumer({
+                  dataSource: infra.dataSource,
+                  schema,
+                  js: infra.js,
+                  names: infra.names,
+                  logger: infra.logger,
+                  metrics: infra.metrics,
+                  search: infra.search,
+                })
+              : null,
+        },
         { provide: ArticleRepository, useFactory: () => new ArticleRepository(infra.dataSource, schema) },
         {
           provide: OutboxRelay,
@@ -131,7 +162,7 @@ export class AppModule {
           provide: ArticleService,
           useFactory: (articles: ArticleRepository, search: KnowledgeSearch, relay: OutboxRelay) =>
             new ArticleService(infra.dataSource, articles, search, relay, schema),
-          inject: [ArticleRepository, SEARCH, OutboxRelay],
+          inject: [ArticleRepository, POSTGRES_SEARCH, OutboxRelay],
         },
         {
           provide: ArticleHandler,

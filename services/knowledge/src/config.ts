@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
 
 export const knowledgeConfig = defineConfig({
@@ -34,6 +35,20 @@ export const knowledgeConfig = defineConfig({
   WEB_IMPORT_MAX_PAGES: {
     schema: env.int(5000, 1, 100_000),
     description: 'Pages read per sitemap and run at most (beyond it nothing is withdrawn)',
+  },
+  SEARCH_BACKEND: {
+    schema: z.enum(['postgres', 'opensearch']).default('postgres'),
+    description:
+      'Where search queries go: postgres (full-text search in this database) or opensearch (OPENSEARCH_URL, kept in step from the article events)',
+  },
+  OPENSEARCH_URL: {
+    schema: z.url().optional(),
+    description: 'OpenSearch node URL, with credentials if any; needed when SEARCH_BACKEND=opensearch',
+    sensitive: true,
+  },
+  OPENSEARCH_INDEX: {
+    schema: env.string('knowledge-articles'),
+    description: 'OpenSearch index (or alias) of the published articles',
   },
 });
 

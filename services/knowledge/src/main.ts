@@ -2,7 +2,7 @@ import { connectMessaging, natsReadiness } from '@arende/messaging';
 import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
 import { databaseReadiness, openDatabase } from '@arende/persistence';
 import { loadConfigOrExit } from '@arende/config';
-import { startKnowledge } from './boot.js';
+import { openSearchBackend, startKnowledge } from './boot.js';
 import { knowledgeConfig } from './config.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -28,7 +28,8 @@ const { nc, js, names } = await connectMessaging({
 });
 
 const metrics = createMetrics('knowledge');
-const app = await startKnowledge({ config, dataSource, nc, js, names, logger, metrics });
+const search = await openSearchBackend(config, dataSource, logger);
+const app = await startKnowledge({ config, dataSource, nc, js, names, logger, metrics, search });
 const ops = await startOpsServer({
   host: config.OPS_HOST,
   port: config.OPS_PORT,

@@ -41,6 +41,19 @@ export class FolderRepository {
     return rows.map((row) => row.id);
   }
 
+  /** The folder and every folder below it. */
+  async descendants(id: string): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `WITH RECURSIVE down AS (
+         SELECT id, 0 AS depth FROM "${this.schema}".folder WHERE id = $1
+         UNION ALL SELECT f.id, down.depth + 1 FROM "${this.schema}".folder f JOIN down ON f.parent_id = down.id
+         WHERE down.depth < 100)
+       SELECT id FROM down`,
+      [id],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async upsert(manager: EntityManager, row: FolderRow, at: Date): Promise<void> {
     await manager.query(
       `INSERT INTO "${this.schema}".folder (id, parent_id, name, position, created_at, updated_at)
