@@ -25,7 +25,8 @@ export interface Platform {
   /** Intake's HTTP listener for SMS, Facebook, web forms and telephony, with the test secrets of each channel. */
   webhookUrl: string;
   webhookSecrets: typeof WEBHOOK_SECRETS;
-  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake', ChildProcess>;
+  knowledgeOpsUrl: string;
+  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge', ChildProcess>;
   /** Output of every process so far, for failing tests to show. */
   output(): string;
   /** Kills a process without warning (SIGKILL) and waits until it is gone. */
@@ -90,7 +91,7 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 }
 
 /**
- * Starts the built issuer, case-core, gateway and intake as separate processes on a new database and NATS prefix.
+ * Starts the built issuer, case-core, knowledge, gateway and intake as separate processes on a new database and NATS prefix.
  * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
  * deletes the prefix's streams: nothing is left behind.
  */
@@ -104,7 +105,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
 
-  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort, webhookPort] = [
+  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort, webhookPort, knowledgeOpsPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -141,6 +143,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const caseCoreOpsUrl = `http://127.0.0.1:${opsPort}`;
   const intakeOpsUrl = `http://127.0.0.1:${intakeOpsPort}`;
+  const knowledgeOpsUrl = `http://127.0.0.1:${knowledgeOpsPort}`;
   const processes = {} as Platform['processes'];
   const stop = async () => {
     await Promise.all(
@@ -174,6 +177,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ready: `${caseCoreOpsUrl}/health/ready`,
     });
     await waitForOk(`${caseCoreOpsUrl}/health/ready`, processes['case-core'], output);
+    processes.knowledge = start('knowledge', 'services/knowledge/dist/main.js', {
+      DATABASE_URL: databaseUrl,
+      OPS_PORT: String(knowledgeOpsPort),
+    });
+    await waitForOk(`${knowledgeOpsUrl}/health/ready`, processes.knowledge, output);
     processes.gateway = start('gateway', 'services/gateway/dist/main.js', {
       ISSUER_URL: issuerUrl,
       HOST: '127.0.0.1',
@@ -230,6 +238,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     gatewayUrl,
     caseCoreOpsUrl,
     intakeOpsUrl,
+    knowledgeOpsUrl,
     smtpPort,
     intakeAddress,
     intakeBlobDir,
