@@ -13,7 +13,7 @@ import {
 import { headers } from '@nats-io/transport-node';
 import { HEADERS, type EventContract, type EventEnvelope } from '@arende/contracts';
 import { correlation, type Metrics } from '@arende/observability';
-import { quoteIdent, schemaOf, type StructuredLogger } from '@arende/persistence';
+import { queryPrepared, quoteIdent, schemaOf, type StructuredLogger } from '@arende/persistence';
 import type { MessagingNames } from './names.js';
 
 /** The envelope type of one or more event contracts (a union for several). */
@@ -228,7 +228,7 @@ export class IdempotentConsumer<C extends EventContract> {
     try {
       const applied = await correlation.run(envelope.correlationId, () =>
         this.options.dataSource.transaction(async (manager) => {
-          const inserted = await manager.query<unknown[]>(this.insertProcessed, [durable, envelope.id]);
+          const inserted = await queryPrepared(manager, this.insertProcessed, [durable, envelope.id]);
           if (inserted.length === 0) return false;
           await this.options.handle(envelope, manager);
           return true;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@arende/contracts';
-import { quoteIdent, schemaOf } from '@arende/persistence';
+import { queryPrepared, quoteIdent, schemaOf } from '@arende/persistence';
 
 /**
  * The outbox and processed-message tables for a service's hand-written migration:
@@ -43,6 +43,6 @@ export const Outbox = {
     const target = schema ?? schemaOf(manager.dataSource);
     let sql = insertSqlBySchema.get(target);
     if (!sql) insertSqlBySchema.set(target, (sql = outboxInsertSql(target)));
-    await manager.query(sql, outboxRowParams(envelope));
+    await queryPrepared(manager, sql, outboxRowParams(envelope));
   },
 };

@@ -8,4 +8,5 @@ export {
 export { migrate, pendingSchemaChanges, runMigrateCommand, type MigrateCommandOptions } from './migrate.js';
 export { consoleLogger, type StructuredLogger } from './logger.js';
 export { ADVISORY_LOCK, quoteIdent } from './sql.js';
+export { queryPrepared } from './prepared.js';
 export { databaseReadiness, openDatabase } from './open-database.js';

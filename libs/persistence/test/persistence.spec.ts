@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createDataSource, migrate, pendingSchemaChanges } from '../src/index.js';
+import { createDataSource, migrate, pendingSchemaChanges, queryPrepared } from '../src/index.js';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const schema = 'widgets';
@@ -129,6 +129,40 @@ describe('persistence', () => {
         expect(failure).toContain('no_such_table');
         expect(failure).toContain('42P01');
         expect(lines.join('\n')).not.toContain(personnummer);
+      } finally {
+        await ds.destroy();
+      }
+    });
+  });
+
+  describe('queryPrepared', () => {
+    it("runs on the transaction's own connection inside a transaction, on the pool outside, as named statements", async () => {
+      const ds = dataSourceFor([Widget]);
+      await ds.initialize();
+      try {
+        await migrate(ds);
+        const insert = `INSERT INTO ${schema}.widget (id, name) VALUES ($1, $2) RETURNING name`;
+        const count = `SELECT count(*)::int AS n FROM ${schema}.widget WHERE name = $1`;
+        const name = `w-${randomBytes(3).toString('hex')}`;
+        await expect(
+          ds.transaction(async (manager) => {
+            expect(await queryPrepared(manager, insert, [crypto.randomUUID(), name])).toEqual([{ name }]);
+            // The uncommitted row is visible only on the transaction's connection.
+            expect(await queryPrepared(manager, count, [name])).toEqual([{ n: 1 }]);
+            expect(await queryPrepared(ds.manager, count, [name])).toEqual([{ n: 0 }]);
+            throw new Error('roll back');
+          }),
+        ).rejects.toThrow('roll back');
+        expect(await queryPrepared(ds.manager, count, [name])).toEqual([{ n: 0 }]);
+        // …and is a named prepared statement on that connection.
+        const prepared = await ds.transaction(async (manager) => {
+          await queryPrepared(manager, count, [name]);
+          return manager.query<{ n: number }[]>(
+            'SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1',
+            [count],
+          );
+        });
+        expect(prepared).toEqual([{ n: 1 }]);
       } finally {
         await ds.destroy();
       }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '@arende/persistence';
 import { type Actor, type CaseStatus, type CaseView, DomainError, type EventEnvelope } from '@arende/contracts';
 import { type CaseRow, PRIORITY_RANK } from './case.row.js';
 import { type AccessScope, scopeCondition } from '../services/access-scope.js';
@@ -171,7 +172,7 @@ export class CaseRepository {
       const rows =
         manager === this.dataSource.manager
           ? await this.registerPrepared(params)
-          : await manager.query<Array<{ number: string }>>(this.registerSql, params);
+          : await queryPrepared<{ number: string }>(manager, this.registerSql, params);
       return registeredNumber(rows, link);
     } catch (error) {
       if (isPgError(error, FOREIGN_KEY_VIOLATION)) throw unknownCustomer(link);

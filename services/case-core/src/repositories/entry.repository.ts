@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '@arende/persistence';
 import type { EntryAttachment, EntryKind, EventEnvelope } from '@arende/contracts';
 import { outboxRowParams } from '@arende/messaging';
 import { type AccessScope, scopeCondition } from '../services/access-scope.js';
@@ -82,7 +83,8 @@ export class EntryRepository {
     log: { actorId: string; actorName: string | null; changes: unknown },
     event: EventEnvelope<unknown>,
   ): Promise<void> {
-    await manager.query(
+    await queryPrepared(
+      manager,
       `WITH entry AS (
          INSERT INTO "${this.schema}".entry (id, case_id, kind, visibility, author_id, author_name, sender, text, html,
            attachments, created_at)
