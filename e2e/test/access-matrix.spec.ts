@@ -61,7 +61,24 @@ interface Fixture {
   entryId: string;
   childNumber: string;
   spareNumber: string;
+  /** Knowledge routes only: a published article by the editor cecilia, anna's open proposal on it, a folder, a synonym group. */
+  knowledge?: KnowledgeFixture;
 }
+
+interface KnowledgeFixture {
+  articleId: string;
+  articleVersion: number;
+  proposalId: string;
+  folderId: string;
+  synonymId: string;
+}
+
+/** Synonym words must be unique across groups: every call gets words of its own. */
+let synonymCount = 0;
+const newSynonyms = () => {
+  synonymCount++;
+  return { terms: [`matris${synonymCount}a`, `matris${synonymCount}b`] };
+};
 
 interface Example {
   body?: unknown;
@@ -87,6 +104,27 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/customers': () => ({ body: { firstName: 'Mats', lastName: 'Matrisson' } }),
   'POST /api/v1/customers/search': () => ({ body: { name: 'matrisson' } }),
   'PATCH /api/v1/customers/{id}': (f) => ({ body: { version: f.customerVersion, changes: { city: 'Solna' } } }),
+  'GET /api/v1/knowledge/search': () => ({ query: '?q=matris' }),
+  'POST /api/v1/knowledge/suggestions': () => ({ body: { title: 'Snöröjning', description: 'Gatan är inte plogad.' } }),
+  'POST /api/v1/knowledge/articles': () => ({ body: { kind: 'information', title: 'Matris: nytt utkast' } }),
+  'POST /api/v1/knowledge/articles/from-case': (f) => ({
+    body: { number: f.number, question: 'Hur sorterar jag glas?', answer: 'I glasigloon.' },
+  }),
+  'PATCH /api/v1/knowledge/articles/{articleId}': (f) => ({
+    body: { version: f.knowledge!.articleVersion, changes: { summary: 'Matris: ändrad' } },
+  }),
+  'POST /api/v1/knowledge/articles/{articleId}/publish': (f) => ({ body: { version: f.knowledge!.articleVersion } }),
+  'POST /api/v1/knowledge/articles/{articleId}/unpublish': (f) => ({ body: { version: f.knowledge!.articleVersion } }),
+  'PUT /api/v1/knowledge/articles/{articleId}/rating': () => ({ body: { stars: 4 } }),
+  'POST /api/v1/knowledge/articles/{articleId}/proposals': (f) => ({
+    body: { version: f.knowledge!.articleVersion, changes: { summary: 'Matris: förslag' }, comment: 'Matris' },
+  }),
+  'POST /api/v1/knowledge/proposals/{proposalId}/accept': () => ({ body: {} }),
+  'POST /api/v1/knowledge/proposals/{proposalId}/reject': () => ({ body: {} }),
+  'POST /api/v1/knowledge/folders': () => ({ body: { name: 'Matris: mapp' } }),
+  'PUT /api/v1/knowledge/folders/{folderId}': () => ({ body: { name: 'Matris: mapp omdöpt' } }),
+  'POST /api/v1/knowledge/synonyms': () => ({ body: newSynonyms() }),
+  'PUT /api/v1/knowledge/synonyms/{synonymId}': () => ({ body: newSynonyms() }),
 };
 
 function fillPath(template: string, f: Fixture): string {
@@ -97,6 +135,18 @@ function fillPath(template: string, f: Fixture): string {
     customerId: f.customerId,
     id: f.customerId,
     inboxId: INBOX,
+    ...(f.knowledge
+      ? {
+          articleId: f.knowledge.articleId,
+          proposalId: f.knowledge.proposalId,
+          folderId: f.knowledge.folderId,
+          synonymId: f.knowledge.synonymId,
+        }
+      : {}),
+    caseTypeId: 'matris',
+    categoryId: 'matris',
+    kind: 'case_type',
+    targetId: 'matris',
   };
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = values[name];
@@ -117,7 +167,46 @@ async function ok<T>(response: Promise<{ status: number; body: T }>, what: strin
   return body;
 }
 
-async function createFixture(): Promise<Fixture> {
+async function createKnowledgeFixture(): Promise<KnowledgeFixture> {
+  const as = 'cecilia';
+  const draft = await ok(
+    api.call<{ id: string; version: number }>('POST', '/api/v1/knowledge/articles', {
+      as,
+      body: { kind: 'call_script', title: 'Matris: glasåtervinning', body: 'Glas sorteras i igloon.' },
+    }),
+    'article',
+  );
+  const published = await ok(
+    api.call<{ version: number }>('POST', `/api/v1/knowledge/articles/${draft.id}/publish`, {
+      as,
+      body: { version: draft.version },
+    }),
+    'publish',
+  );
+  const proposal = await ok(
+    api.call<{ id: string }>('POST', `/api/v1/knowledge/articles/${draft.id}/proposals`, {
+      body: { version: published.version, changes: { summary: 'Matris: förslag' }, comment: 'Matris' },
+    }),
+    'proposal',
+  );
+  const folder = await ok(
+    api.call<{ id: string }>('POST', '/api/v1/knowledge/folders', { as, body: { name: 'Matris: mapp' } }),
+    'folder',
+  );
+  const synonyms = await ok(
+    api.call<{ id: string }>('POST', '/api/v1/knowledge/synonyms', { as, body: newSynonyms() }),
+    'synonyms',
+  );
+  return {
+    articleId: draft.id,
+    articleVersion: published.version,
+    proposalId: proposal.id,
+    folderId: folder.id,
+    synonymId: synonyms.id,
+  };
+}
+
+async function createFixture(withKnowledge = false): Promise<Fixture> {
   const register = (title: string) =>
     ok(
       api.call<CaseView>('POST', '/api/v1/cases', {
@@ -152,6 +241,7 @@ async function createFixture(): Promise<Fixture> {
     entryId: entry.id,
     childNumber: child.number,
     spareNumber: spare.number,
+    ...(withKnowledge ? { knowledge: await createKnowledgeFixture() } : {}),
   };
 }
 
@@ -177,7 +267,7 @@ beforeAll(async () => {
   tokens.set('expired', resigned(tokens.get('anna')!, platform.issuerKeyFile, -3600));
   tokens.set('wrong issuer', await otherIssuer.tokenFor('anna'));
   tokens.set('wrong audience', await api.token('anna', 'portal'));
-  shared = await createFixture();
+  shared = await createFixture(true);
 });
 
 afterAll(async () => {
@@ -188,7 +278,8 @@ afterAll(async () => {
 async function callAs(route: string, caller: string): Promise<number> {
   const [method, template] = route.split(' ');
   // Requests that change something get their own fixture when they can get through, so cells do not disturb each other.
-  const fixture = method !== 'GET' && CASE_WORKERS.has(caller) ? await createFixture() : shared;
+  const knowledge = template.startsWith('/api/v1/knowledge');
+  const fixture = method !== 'GET' && CASE_WORKERS.has(caller) ? await createFixture(knowledge) : shared;
   const example = EXAMPLES[route]?.(fixture) ?? {};
   if (CASE_WORKERS.has(caller)) await example.before?.(api, fixture, caller);
   const token = tokens.get(caller);
