@@ -71,6 +71,7 @@ interface KnowledgeFixture {
   proposalId: string;
   folderId: string;
   synonymId: string;
+  webSourceId: string;
 }
 
 /** Synonym words must be unique across groups: every call gets words of its own. */
@@ -125,6 +126,13 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'PUT /api/v1/knowledge/folders/{folderId}': () => ({ body: { name: 'Matris: mapp omdöpt' } }),
   'POST /api/v1/knowledge/synonyms': () => ({ body: newSynonyms() }),
   'PUT /api/v1/knowledge/synonyms/{synonymId}': () => ({ body: newSynonyms() }),
+  // A sitemap nobody serves: reading it fails fast, and the run records why.
+  'POST /api/v1/knowledge/web-sources': () => ({
+    body: { sitemapUrl: `http://127.0.0.1:9/matris-${++synonymCount}.xml` },
+  }),
+  'PUT /api/v1/knowledge/web-sources/{webSourceId}': () => ({
+    body: { sitemapUrl: `http://127.0.0.1:9/matris-${++synonymCount}.xml`, refreshMinutes: 60 },
+  }),
 };
 
 function fillPath(template: string, f: Fixture): string {
@@ -141,6 +149,7 @@ function fillPath(template: string, f: Fixture): string {
           proposalId: f.knowledge.proposalId,
           folderId: f.knowledge.folderId,
           synonymId: f.knowledge.synonymId,
+          webSourceId: f.knowledge.webSourceId,
         }
       : {}),
     caseTypeId: 'matris',
@@ -197,7 +206,15 @@ async function createKnowledgeFixture(): Promise<KnowledgeFixture> {
     api.call<{ id: string }>('POST', '/api/v1/knowledge/synonyms', { as, body: newSynonyms() }),
     'synonyms',
   );
+  const webSource = await ok(
+    api.call<{ id: string }>('POST', '/api/v1/knowledge/web-sources', {
+      as,
+      body: { sitemapUrl: `http://127.0.0.1:9/matris-${++synonymCount}.xml` },
+    }),
+    'web source',
+  );
   return {
+    webSourceId: webSource.id,
     articleId: draft.id,
     articleVersion: published.version,
     proposalId: proposal.id,

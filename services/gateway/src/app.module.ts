@@ -19,6 +19,7 @@ import { LiveController } from './controllers/live.controller.js';
 import { type LiveOptions, liveProviders } from './live/live.providers.js';
 import { KnowledgeArticleController } from './controllers/knowledge-article.controller.js';
 import { KnowledgeSearchController } from './controllers/knowledge-search.controller.js';
+import { KnowledgeWebSourceController } from './controllers/knowledge-web-source.controller.js';
 
 export interface GatewayDependencies {
   rpc: RpcClient;
@@ -46,6 +47,7 @@ export class AppModule {
         EntryController,
         KnowledgeArticleController,
         KnowledgeSearchController,
+        KnowledgeWebSourceController,
         QuarantineController,
         LiveController,
       ],
