@@ -23,7 +23,7 @@ export interface OpenSearchIndexOptions {
 /**
  * Keeps the OpenSearch index in step with what is published, from knowledge's own events, in stream order.
  * A durable that starts fresh reads the stream from its beginning, so a new index fills itself from the events
- * the stream still holds (older articles need a re-publish, or a re-index command: not written yet).
+ * the stream still holds (older articles: `npm run reindex`).
  */
 export function createOpenSearchIndexConsumer(
   options: OpenSearchIndexOptions,

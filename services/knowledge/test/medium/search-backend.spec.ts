@@ -13,6 +13,8 @@ import {
 import { startKnowledge } from '../../src/boot.js';
 import { knowledgeConfig } from '../../src/config.js';
 import type { KnowledgeSearch, SearchDocument } from '../../src/search/knowledge-search.js';
+import { reindexAll } from '../../src/search/reindex.js';
+import { SCHEMA } from '../../src/schema.js';
 import { type KnowledgeTestContext, createKnowledgeTestContext } from './knowledge-context.js';
 
 // knowledge with another search back end (as OpenSearch would be): it stands in for the outside search
@@ -82,5 +84,37 @@ describe('another search back end', () => {
 
     await rpc.request(unpublishArticleV1, { id: draft.id, version: published.version }, editor);
     await expectEventually(() => expect(removed).toEqual([draft.id]));
+  });
+});
+
+describe(reindexAll.name, () => {
+  it('writes every published article, with its case types, and nothing else', async () => {
+    const a = await ctx.published({ title: 'Omsorg om äldre', body: 'Hemtjänst i hemmet.' }, ['hemtjanst']);
+    const b = await ctx.published({ title: 'Bostadstillägg' });
+    await ctx.articles.create(
+      {
+        kind: 'information',
+        title: 'Utkast',
+        summary: '',
+        body: '',
+        tags: [],
+        folderId: null,
+        ownerDepartment: null,
+        reviewDate: null,
+      },
+      ctx.editor(),
+    );
+    const written: SearchDocument[] = [];
+    const target: KnowledgeSearch = { ...backend, index: (document) => Promise.resolve(void written.push(document)) };
+    const count = await reindexAll(ctx.dataSource, SCHEMA.schema, target, { pageSize: 1, concurrency: 2 });
+    const published = (
+      await ctx.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM "${SCHEMA.schema}".article WHERE status = 'published'`,
+      )
+    ).map((row) => row.id);
+    expect(count).toBe(published.length);
+    expect(written.map((d) => d.id).sort()).toEqual(published.sort());
+    expect(written.find((d) => d.id === a.id)).toMatchObject({ caseTypeIds: ['hemtjanst'], version: a.version });
+    expect(written.find((d) => d.id === b.id)).toMatchObject({ caseTypeIds: [], title: 'Bostadstillägg' });
   });
 });
