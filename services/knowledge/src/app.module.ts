@@ -214,6 +214,7 @@ export class AppModule {
               timeoutMs: infra.config.WEB_IMPORT_TIMEOUT_MS,
               maxPageBytes: infra.config.WEB_IMPORT_MAX_PAGE_BYTES,
               maxPages: infra.config.WEB_IMPORT_MAX_PAGES,
+              allowedHosts: infra.config.WEB_IMPORT_ALLOWED_HOSTS,
             }),
           inject: [ArticleService],
         },

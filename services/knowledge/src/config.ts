@@ -32,6 +32,19 @@ export const knowledgeConfig = defineConfig({
     schema: env.int(2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     description: 'Largest website page imported; a larger one is reported as failed',
   },
+  WEB_IMPORT_ALLOWED_HOSTS: {
+    schema: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter((host) => host !== ''),
+      ),
+    description:
+      'Hosts a sitemap may be imported from, comma-separated (www.solna.se; a leading dot allows subdomains: .solna.se); empty allows any. Set it in production',
+  },
   WEB_IMPORT_MAX_PAGES: {
     schema: env.int(5000, 1, 100_000),
     description: 'Pages read per sitemap and run at most (beyond it nothing is withdrawn)',

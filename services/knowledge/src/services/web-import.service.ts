@@ -13,6 +13,8 @@ export interface WebImportOptions {
   maxPageBytes: number;
   /** Pages read per run at most (the rest wait for the next run). */
   maxPages: number;
+  /** Hosts sitemaps may come from (`.solna.se` allows its subdomains); empty: any. */
+  allowedHosts: string[];
 }
 
 /** Who the import acts as: an editor of the knowledge base, so that it may publish and withdraw. */
@@ -39,6 +41,11 @@ export class WebImportService {
     ctx: RpcContext,
   ): Promise<WebSource> {
     assertEditor(ctx.actor, 'import from the website');
+    if (!hostAllowed(new URL(input.sitemapUrl).hostname, this.options.allowedHosts)) {
+      throw new DomainError('REQUEST.INVALID', 'Sitemaps are imported only from the city’s own sites', {
+        fields: [{ path: 'sitemapUrl', message: `Allowed hosts: ${this.options.allowedHosts.join(', ')}` }],
+      });
+    }
     const row = await this.dataSource.transaction(async (manager) => {
       if (input.id && !(await this.sources.find(input.id, manager))) throw notFound(input.id);
       const same = await this.sources.findByUrl(manager, input.sitemapUrl);
@@ -192,6 +199,15 @@ export class WebImportService {
     const current = await this.articles.visible(articleId, IMPORT_ACTOR);
     if (current.status === 'published') await this.articles.unpublish({ id: articleId, version: current.version }, ctx);
   }
+}
+
+/** Whether a host is one of `allowed` (an entry starting with a dot allows that domain and its subdomains). */
+export function hostAllowed(host: string, allowed: string[]): boolean {
+  if (allowed.length === 0) return true;
+  const name = host.toLowerCase();
+  return allowed.some((entry) =>
+    entry.startsWith('.') ? name === entry.slice(1) || name.endsWith(entry) : name === entry,
+  );
 }
 
 function sameSite(url: string, origin: string): boolean {

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSourceRepository } from '../../src/repositories/web-source.repository.js';
-import { WebImportService } from '../../src/services/web-import.service.js';
+import { WebImportService, hostAllowed } from '../../src/services/web-import.service.js';
 import { SCHEMA } from '../../src/schema.js';
 import { type KnowledgeTestContext, createKnowledgeTestContext } from './knowledge-context.js';
 
 // The city's website, served by this test: a sitemap and its pages, changed between runs.
-const site = new Map<string, { body: string; type?: string; status?: number }>();
+const site = new Map<string, { body: string; type?: string; status?: number; location?: string }>();
 const requested: string[] = [];
 let server: http.Server;
 let base: string;
@@ -30,7 +30,10 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     requested.push(req.url ?? '');
     const found = site.get(req.url ?? '');
-    res.writeHead(found?.status ?? (found ? 200 : 404), { 'content-type': found?.type ?? 'text/html; charset=utf-8' });
+    res.writeHead(found?.status ?? (found ? 200 : 404), {
+      'content-type': found?.type ?? 'text/html; charset=utf-8',
+      ...(found?.location ? { location: found.location } : {}),
+    });
     res.end(found?.body ?? 'Not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,6 +43,7 @@ beforeAll(async () => {
     timeoutMs: 2000,
     maxPageBytes: 100_000,
     maxPages: 100,
+    allowedHosts: [],
   });
 });
 
@@ -51,6 +55,35 @@ afterAll(async () => {
 const found = async (q: string) => (await ctx.search.search({ q, limit: 10 })).items;
 
 describe(WebImportService.name, () => {
+  it('takes sitemaps only from the allowed hosts, and follows redirects only within the site', async () => {
+    const strict = new WebImportService(
+      ctx.dataSource,
+      new WebSourceRepository(ctx.dataSource, SCHEMA.schema),
+      ctx.articles,
+      {
+        timeoutMs: 2000,
+        maxPageBytes: 100_000,
+        maxPages: 100,
+        allowedHosts: ['.solna.se'],
+      },
+    );
+    await expect(
+      strict.save({ sitemapUrl: `${base}/sitemap.xml`, folderId: null, refreshMinutes: 60 }, ctx.editor()),
+    ).rejects.toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(hostAllowed('www.solna.se', ['.solna.se'])).toBe(true);
+    expect(hostAllowed('solna.se', ['.solna.se'])).toBe(true);
+    expect(hostAllowed('evilsolna.se', ['.solna.se'])).toBe(false);
+    expect(hostAllowed('127.0.0.1', [])).toBe(true);
+
+    site.set('/flyttad.xml', { status: 301, body: '', type: 'text/plain', location: 'http://169.254.169.254/latest' });
+    const editor = ctx.editor();
+    const moved = await imports.save({ sitemapUrl: `${base}/flyttad.xml`, folderId: null, refreshMinutes: 60 }, editor);
+    const result = await imports.refresh({ id: moved.id }, editor);
+    expect(result.lastResult?.failed).toEqual([
+      { url: `${base}/flyttad.xml`, reason: 'Redirected to another site: http://169.254.169.254/latest' },
+    ]);
+  });
+
   it('imports a sitemap’s pages as published articles, refreshes changed ones and withdraws vanished ones', async () => {
     const editor = ctx.editor();
     site.set('/sitemap.xml', {
