@@ -96,6 +96,7 @@ async function seed() {
   if (!existing.ok) throw new Error(`inbox listing failed: HTTP ${existing.status} ${await existing.text()}`);
   if ((await existing.json()).items.length > 0) {
     log('demo data is there already');
+    await seedKnowledge(loginDemoUser);
     return;
   }
   for (const demo of DEMO_CASES) {
@@ -108,6 +109,35 @@ async function seed() {
       throw new Error(`seeding "${demo.title}" failed: HTTP ${response.status} ${await response.text()}`);
   }
   log(`seeded ${DEMO_CASES.length} demo cases`);
+  await seedKnowledge(loginDemoUser);
+}
+
+/** The demo knowledge base, written and published by the editor cecilia (supervisor). */
+async function seedKnowledge(loginDemoUser) {
+  const { DEMO_ARTICLES, DEMO_SYNONYMS } = await import('../libs/demo-data/dist/index.js');
+  const token = await loginDemoUser(ISSUER_URL, 'cecilia');
+  const call = async (method, path, body) => {
+    const response = await fetch(`${GATEWAY_URL}/api/v1/knowledge${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const first = DEMO_ARTICLES[0];
+  const present = await call('GET', `/case-types/${first.caseTypeIds[0]}/articles?includeDrafts=true`);
+  if (present.items.some((item) => item.title === first.article.title)) return;
+  for (const { article, caseTypeIds } of DEMO_ARTICLES) {
+    const draft = await call('POST', '/articles', article);
+    for (const id of caseTypeIds) await call('PUT', `/articles/${draft.id}/links/case_type/${id}`);
+    await call('POST', `/articles/${draft.id}/publish`, { version: draft.version });
+  }
+  for (const terms of DEMO_SYNONYMS) await call('POST', '/synonyms', { terms });
+  log(`seeded ${DEMO_ARTICLES.length} knowledge articles and ${DEMO_SYNONYMS.length} synonym groups`);
 }
 
 async function stopAll(code = 0) {

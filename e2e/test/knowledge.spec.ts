@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ArticleVersion, ArticleView, CaseView, Proposal, SearchResult, WebSource } from '@arende/contracts';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { type Platform, startPlatform } from '../src/platform.js';
+import { readStream } from '../src/streams.js';
 import { Api, type ApiResponse } from './api.js';
 
 // The knowledge base through the gateway, on the whole platform: an agent turns a case into a draft call
@@ -81,6 +84,25 @@ describe('knowledge base', () => {
       });
     expect((await publish('anna')).status).toBe(403);
     const published = ok(await publish('cecilia'), 'publish');
+
+    // knowledge's own stream carries what it published (search back ends such as OpenSearch follow it).
+    const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    try {
+      const jsm = await jetstreamManager(nc);
+      const deadline = Date.now() + 10_000;
+      let subjects: string[] = [];
+      while (!subjects.includes(`${platform.prefix}knowledge.evt.article-published.v1`) && Date.now() < deadline) {
+        const stream = await readStream(jsm, `${platform.prefix.toUpperCase()}KNOWLEDGE`).catch(() => []);
+        subjects = stream.filter((m) => (m.data as { id?: string }).id === draft.id).map((m) => m.subject);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(subjects).toEqual([
+        `${platform.prefix}knowledge.evt.article-saved.v1`,
+        `${platform.prefix}knowledge.evt.article-published.v1`,
+      ]);
+    } finally {
+      await nc.close();
+    }
 
     const [hit] = (await search('glasigl')).items;
     expect(hit).toMatchObject({ id: draft.id, title: 'Var lämnar jag glasburkar?' });

@@ -1,2 +1,3 @@
 export * from './catalogue.js';
 export * from './demo-cases.js';
+export * from './demo-articles.js';

@@ -23,8 +23,7 @@ const { nc, js, names } = await connectMessaging({
   servers: config.NATS_URL,
   name: 'knowledge',
   prefix: config.NATS_PREFIX,
-  // intake's stream too: the intake consumer may start before intake has ever run.
-  streams: ['case', 'intake'],
+  streams: ['knowledge'],
 });
 
 const metrics = createMetrics('knowledge');
