@@ -27,6 +27,8 @@ export const HEAD_SCAN = 3000;
 export const HEAD_POOL = 150;
 /** Matches anywhere kept for the full ranking, in index order. */
 export const BODY_POOL = 100;
+/** Compounds ending in a word (its head in Swedish: bygglovsansökan is an ansökan) tried per word of 5+ letters. */
+const COMPOUNDS_PER_WORD = 8;
 /** Spelling corrections tried per unknown word. */
 const CORRECTIONS_PER_WORD = 3;
 /** A case's title and description give at most this many words to suggest from. */
@@ -50,6 +52,7 @@ interface ExpansionRow {
   i: number;
   synonyms: string[];
   corrections: string[];
+  compounds: string[];
 }
 
 interface RunOptions {
@@ -224,7 +227,10 @@ export class PostgresSearch implements KnowledgeSearch {
     };
   }
 
-  /** One round trip: each word's synonyms, and spelling corrections for words no article uses. */
+  /**
+   * One round trip: each word's synonyms; spelling corrections for words no article uses; and the known
+   * compounds that end in a word (Swedish puts the head last), found through the trigram index.
+   */
   private async expand(words: QueryWord[], correct: boolean): Promise<WordAlternatives[]> {
     if (words.length === 0) return [];
     const trgm = await this.trgm();
@@ -246,12 +252,24 @@ export class PostgresSearch implements KnowledgeSearch {
            THEN (SELECT coalesce(array_agg(c.term), '{}') FROM (
              SELECT st.term FROM "${s}".search_term st WHERE st.term OPERATOR("${trgm}".%) w.word
              ORDER BY "${trgm}".similarity(st.term, w.word) DESC, st.term LIMIT ${CORRECTIONS_PER_WORD}) c)
-           ELSE '{}' END AS corrections
+           ELSE '{}' END AS corrections,
+         CASE WHEN length(w.word) >= 5
+           THEN (SELECT coalesce(array_agg(c.term), '{}') FROM (
+             SELECT st.term FROM "${s}".search_term st
+             WHERE st.term LIKE '%' || w.word || CASE WHEN w.prefix THEN '%' ELSE '' END
+               AND length(st.term) >= length(w.word) + 3
+             ORDER BY length(st.term), st.term LIMIT ${COMPOUNDS_PER_WORD}) c)
+           ELSE '{}' END AS compounds
        FROM jsonb_to_recordset($1::jsonb) AS w(i int, word text, forms text[], prefix boolean, fuzzy boolean)
        ORDER BY w.i`,
       [JSON.stringify(input)],
     );
-    return rows.map((row) => ({ word: words[row.i], synonyms: row.synonyms, corrections: row.corrections }));
+    return rows.map((row) => ({
+      word: words[row.i],
+      synonyms: row.synonyms,
+      corrections: row.corrections,
+      compounds: row.compounds,
+    }));
   }
 
   private trgm(): Promise<string> {

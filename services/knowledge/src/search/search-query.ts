@@ -78,24 +78,27 @@ export interface WordAlternatives {
   synonyms: string[];
   /** Known words spelt nearly like it, when the word itself is unknown. */
   corrections: string[];
+  /** Known compounds ending in it (ansökan: bygglovsansökan), matched whole; optional. */
+  compounds?: string[];
 }
 
 const operand = (lexeme: string, prefix: boolean) => `'${lexeme}'${prefix ? ':*' : ''}`;
 
 /**
  * `to_tsquery('swedish', …)` text: each word is one group of alternatives (the word and its base forms,
- * as prefixes where allowed; its synonyms and spelling corrections whole), groups joined by `&` (every
+ * as prefixes where allowed; its synonyms, spelling corrections and compounds whole), groups joined by `&` (every
  * word must match) or `|` (any). Lexemes are letters and digits only, so nothing can break the syntax.
  */
 export function tsqueryText(words: WordAlternatives[], join: '&' | '|'): string {
   const safe = (term: string) => /^[\p{L}\p{N}]+$/u.test(term);
-  const groups = words.map(({ word, synonyms, corrections }) => {
+  const groups = words.map(({ word, synonyms, corrections, compounds = [] }) => {
     const alternatives = new Set<string>();
     for (const form of baseForms(word.word)) alternatives.add(operand(form, word.prefix));
     for (const synonym of synonyms.filter(safe)) {
       for (const form of baseForms(synonym)) alternatives.add(operand(form, form.length >= MIN_PREFIX_LENGTH));
     }
     for (const correction of corrections.filter(safe)) alternatives.add(operand(correction, false));
+    for (const compound of compounds.filter(safe)) alternatives.add(operand(compound, false));
     return `(${[...alternatives].join(' | ')})`;
   });
   return groups.join(` ${join} `);

@@ -43,3 +43,14 @@ afterAll(async () => {
 });
 
 searchContract('PostgreSQL', () => harness);
+
+describe('PostgreSQL search, beyond the contract', () => {
+  it('finds compounds that end in the word searched for (grannremiss for remiss)', async () => {
+    const compound = await harness.publish({ title: 'Grannar', body: 'En grannremiss skickas till närmaste grannar.' });
+    const plain = await harness.publish({ title: 'Remiss till lantmäteriet', body: 'Svar inom tre veckor.' });
+    const found = (await ctx.search.search({ q: 'remiss ', limit: 10 })).items.map((hit) => hit.id);
+    expect(found.sort()).toEqual([compound, plain].sort());
+    // A compound's first part is found as a prefix already; the head (last part) needs this expansion.
+    expect((await ctx.search.search({ q: 'grannremiss ', limit: 10 })).items.map((hit) => hit.id)).toEqual([compound]);
+  });
+});
