@@ -123,16 +123,21 @@ export class ArticleRepository {
     return rows[0];
   }
 
-  /** Sets `columns`, bumps the version, stamps who and when; returns the new row. */
+  /**
+   * Sets `columns`, bumps the version, stamps who and when; returns the new row. `published` also makes the
+   * new version the published one.
+   */
   async update(
     manager: EntityManager,
     id: string,
     columns: Record<string, unknown>,
     by: string,
     at: Date,
+    published = false,
   ): Promise<ArticleRow> {
     const params: unknown[] = [id, by, at];
     const sets = Object.entries(columns).map(([column, value]) => `${column} = $${params.push(value)}`);
+    if (published) sets.push('published_version = version + 1');
     const rows = await manager.query<[ArticleRow[], number]>(
       `UPDATE ${this.t}.article SET ${[...sets, 'version = version + 1', 'updated_by = $2', 'updated_at = $3'].join(', ')}
        WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -142,13 +142,8 @@ export class ArticleService {
     if (typeof columns.folder_id === 'string') await this.assertFolder(manager, columns.folder_id);
     const now = new Date();
     if (current.status === 'published') columns.published_at = now;
-    const updated = await this.articles.update(manager, current.id, columns, ctx.actor.id, now);
-    if (updated.status === 'published') {
-      await manager.query(`UPDATE "${this.schema}".article SET published_version = version WHERE id = $1`, [
-        updated.id,
-      ]);
-      updated.published_version = updated.version;
-    }
+    const published = current.status === 'published';
+    const updated = await this.articles.update(manager, current.id, columns, ctx.actor.id, now, published);
     await this.articles.insertVersion(manager, {
       article_id: current.id,
       version: updated.version,
@@ -179,11 +174,8 @@ export class ArticleService {
         { status: 'published', published_at: now },
         ctx.actor.id,
         now,
+        true,
       );
-      await manager.query(`UPDATE "${this.schema}".article SET published_version = version WHERE id = $1`, [
-        updated.id,
-      ]);
-      updated.published_version = updated.version;
       await this.statusVersion(manager, updated, 'published', ctx, now);
       events.push(await this.publishIndexed(manager, updated, ctx));
       return updated;
