@@ -16,6 +16,7 @@ import type { BlobStore } from '@arende/blobs';
 import { QuarantineRepository, quarantineReason } from '../quarantine/quarantine.repository.js';
 import type { QuarantinedOrigin, ReprocessOutcome } from '../quarantine/reprocessor.js';
 import { isAutoReply, isBounce } from './classify.js';
+import { relabelMislabelledUtf8 } from './mislabelled-charset.js';
 import { htmlToText, sanitizeHtml } from '@arende/html';
 
 /** What the SMTP transaction told us about a message, beside its content. */
@@ -142,7 +143,12 @@ export class IntakeService {
     ctx: IngestContext,
   ): Promise<{ ok: true; event: EventEnvelope<EmailReceivedV1Data> } | { ok: false; reason: string }> {
     try {
-      const parsed = await simpleParser(ctx.raw, { skipImageLinks: true, skipTextToHtml: true });
+      const options = { skipImageLinks: true, skipTextToHtml: true };
+      let parsed = await simpleParser(ctx.raw, options);
+      if (parsed.text?.includes('\uFFFD')) {
+        const relabelled = relabelMislabelledUtf8(ctx.raw);
+        if (relabelled) parsed = await simpleParser(relabelled, options);
+      }
       const data = await this.describe(parsed, ctx);
       return {
         ok: true,
