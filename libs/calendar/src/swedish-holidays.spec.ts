@@ -1,80 +1,6 @@
+import { PUBLISHED_HOLIDAYS } from '../test/published-holidays.js';
 import { easterSunday, swedishHolidays } from './swedish-holidays.js';
 
-// The published Swedish calendars (helgdagar och aftnar) for 2025–2028, written out by hand.
-const PUBLISHED: Record<number, Array<[string, string]>> = {
-  2025: [
-    ['2025-01-01', 'nyårsdagen'],
-    ['2025-01-06', 'trettondedag jul'],
-    ['2025-04-18', 'långfredagen'],
-    ['2025-04-20', 'påskdagen'],
-    ['2025-04-21', 'annandag påsk'],
-    ['2025-05-01', 'första maj'],
-    ['2025-05-29', 'Kristi himmelsfärdsdag'],
-    ['2025-06-06', 'nationaldagen'],
-    ['2025-06-08', 'pingstdagen'],
-    ['2025-06-20', 'midsommarafton'],
-    ['2025-06-21', 'midsommardagen'],
-    ['2025-11-01', 'alla helgons dag'],
-    ['2025-12-24', 'julafton'],
-    ['2025-12-25', 'juldagen'],
-    ['2025-12-26', 'annandag jul'],
-    ['2025-12-31', 'nyårsafton'],
-  ],
-  2026: [
-    ['2026-01-01', 'nyårsdagen'],
-    ['2026-01-06', 'trettondedag jul'],
-    ['2026-04-03', 'långfredagen'],
-    ['2026-04-05', 'påskdagen'],
-    ['2026-04-06', 'annandag påsk'],
-    ['2026-05-01', 'första maj'],
-    ['2026-05-14', 'Kristi himmelsfärdsdag'],
-    ['2026-05-24', 'pingstdagen'],
-    ['2026-06-06', 'nationaldagen'],
-    ['2026-06-19', 'midsommarafton'],
-    ['2026-06-20', 'midsommardagen'],
-    ['2026-10-31', 'alla helgons dag'],
-    ['2026-12-24', 'julafton'],
-    ['2026-12-25', 'juldagen'],
-    ['2026-12-26', 'annandag jul'],
-    ['2026-12-31', 'nyårsafton'],
-  ],
-  2027: [
-    ['2027-01-01', 'nyårsdagen'],
-    ['2027-01-06', 'trettondedag jul'],
-    ['2027-03-26', 'långfredagen'],
-    ['2027-03-28', 'påskdagen'],
-    ['2027-03-29', 'annandag påsk'],
-    ['2027-05-01', 'första maj'],
-    ['2027-05-06', 'Kristi himmelsfärdsdag'],
-    ['2027-05-16', 'pingstdagen'],
-    ['2027-06-06', 'nationaldagen'],
-    ['2027-06-25', 'midsommarafton'],
-    ['2027-06-26', 'midsommardagen'],
-    ['2027-11-06', 'alla helgons dag'],
-    ['2027-12-24', 'julafton'],
-    ['2027-12-25', 'juldagen'],
-    ['2027-12-26', 'annandag jul'],
-    ['2027-12-31', 'nyårsafton'],
-  ],
-  2028: [
-    ['2028-01-01', 'nyårsdagen'],
-    ['2028-01-06', 'trettondedag jul'],
-    ['2028-04-14', 'långfredagen'],
-    ['2028-04-16', 'påskdagen'],
-    ['2028-04-17', 'annandag påsk'],
-    ['2028-05-01', 'första maj'],
-    ['2028-05-25', 'Kristi himmelsfärdsdag'],
-    ['2028-06-04', 'pingstdagen'],
-    ['2028-06-06', 'nationaldagen'],
-    ['2028-06-23', 'midsommarafton'],
-    ['2028-06-24', 'midsommardagen'],
-    ['2028-11-04', 'alla helgons dag'],
-    ['2028-12-24', 'julafton'],
-    ['2028-12-25', 'juldagen'],
-    ['2028-12-26', 'annandag jul'],
-    ['2028-12-31', 'nyårsafton'],
-  ],
-};
 const DE_FACTO = new Set(['julafton', 'nyårsafton', 'midsommarafton']);
 
 function weekday(date: string): number {
@@ -84,7 +10,11 @@ function weekday(date: string): number {
 describe('swedishHolidays', () => {
   it.each([2025, 2026, 2027, 2028])('matches the published calendar for %i', (year) => {
     expect(swedishHolidays(year)).toEqual(
-      PUBLISHED[year].map(([date, name]) => ({ date, name, kind: DE_FACTO.has(name) ? 'de-facto' : 'public' })),
+      PUBLISHED_HOLIDAYS[year].map(([date, name]) => ({
+        date,
+        name,
+        kind: DE_FACTO.has(name) ? 'de-facto' : 'public',
+      })),
     );
   });
 
