@@ -56,6 +56,15 @@ import {
   proposalDecidedV1,
 } from './knowledge/article-events.v1.js';
 import { listWebSourcesV1, refreshWebSourceV1, saveWebSourceV1 } from './knowledge/web-source.v1.js';
+import { saveReferenceV1 } from './routing/reference-save.v1.js';
+import { listReferencesV1 } from './routing/reference-list.v1.js';
+import { referenceSavedV1 } from './routing/reference-saved.v1.js';
+import { saveTemplateV1 } from './routing/template-save.v1.js';
+import { getTemplateV1 } from './routing/template-get.v1.js';
+import { listTemplatesV1 } from './routing/template-list.v1.js';
+import { searchTemplatesV1 } from './routing/template-search.v1.js';
+import { templateSavedV1 } from './routing/template-saved.v1.js';
+import { matchTemplateV1 } from './routing/match.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -141,4 +150,13 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   saveWebSourceV1,
   listWebSourcesV1,
   refreshWebSourceV1,
+  saveReferenceV1,
+  listReferencesV1,
+  referenceSavedV1,
+  saveTemplateV1,
+  getTemplateV1,
+  listTemplatesV1,
+  searchTemplatesV1,
+  templateSavedV1,
+  matchTemplateV1,
 ];

@@ -1,0 +1,4 @@
+import { ReferenceEntity } from './reference.entity.js';
+import { TemplateEntity } from './template.entity.js';
+
+export const ENTITIES = [ReferenceEntity, TemplateEntity];

@@ -1,0 +1,4 @@
+import { CreateRouting1764200000000 } from './1764200000000-create-routing.js';
+
+/** In order. Hand-written, each with up and down; never edited after it has landed. */
+export const MIGRATIONS = [CreateRouting1764200000000];

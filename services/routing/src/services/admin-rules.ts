@@ -1,0 +1,39 @@
+import { type Actor, DomainError } from '@arende/contracts';
+
+/** Who administers templates and reference data. */
+export const ADMIN_ROLES: readonly string[] = ['admin'];
+
+export function assertAdmin(actor: Actor, what: string): void {
+  if (!ADMIN_ROLES.some((role) => actor.roles.includes(role))) {
+    throw new DomainError('AUTH.FORBIDDEN', `Only administrators may ${what}`);
+  }
+}
+
+/**
+ * The optimistic-version rule of every save: no version creates (the id must be free), a version changes
+ * (it must be the current one).
+ */
+export function assertVersion(
+  what: string,
+  id: string,
+  current: { version: number } | undefined,
+  expected: number | undefined,
+): void {
+  if (expected === undefined) {
+    if (current) throw new DomainError('ROUTING.VERSION_CONFLICT', `${what} ${id} exists already`);
+    return;
+  }
+  if (!current) throw new DomainError('ROUTING.NOT_FOUND', `No ${what.toLowerCase()} ${id}`);
+  if (current.version !== expected) {
+    throw new DomainError(
+      'ROUTING.VERSION_CONFLICT',
+      `${what} ${id} is at version ${current.version}, not ${expected}`,
+      { currentVersion: current.version },
+    );
+  }
+}
+
+/** Anything that should hear that events were committed (the outbox relay). */
+export interface CommitListener {
+  nudge(): void;
+}
