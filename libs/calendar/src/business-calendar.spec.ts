@@ -171,6 +171,11 @@ describe('BusinessCalendar.addBusinessMinutes', () => {
 
   it('refuses a bad start or minute count', () => {
     expect(errorOf(() => office.addBusinessMinutes(new Date(Number.NaN), 10)).reason).toBe('ARGUMENT');
+    expect(errorOf(() => office.addBusinessMinutes('2026-11-23' as unknown as Date, 10)).reason).toBe('ARGUMENT');
+    expect(errorOf(() => office.isOpen(at('1899-12-31T12:00:00Z'))).reason).toBe('ARGUMENT');
+    expect(errorOf(() => office.businessMinutesBetween(at('2026-11-23T09:00:00Z'), new Date(Number.NaN))).message).toBe(
+      'b must be a valid Date from 1900 to 8999',
+    );
     expect(errorOf(() => office.addBusinessMinutes(at('2026-11-23T09:00:00+01:00'), -1)).reason).toBe('ARGUMENT');
     expect(errorOf(() => office.addBusinessMinutes(at('2026-11-23T09:00:00+01:00'), 1.5)).reason).toBe('ARGUMENT');
     expect(errorOf(() => office.addBusinessMinutes(at('2026-11-23T09:00:00+01:00'), Infinity)).reason).toBe('ARGUMENT');

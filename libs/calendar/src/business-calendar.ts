@@ -270,7 +270,8 @@ export class BusinessCalendar {
   }
 
   private instant(value: Date, name: string): number {
-    const t = value instanceof Date ? value.getTime() : NaN;
+    // A tag check rather than instanceof, so Dates from another realm (a vm context, a worker) pass too.
+    const t = Object.prototype.toString.call(value) === '[object Date]' ? value.getTime() : NaN;
     if (!(t >= EARLIEST && t < LATEST)) {
       throw new BusinessCalendarError('ARGUMENT', `${name} must be a valid Date from 1900 to 8999`);
     }
