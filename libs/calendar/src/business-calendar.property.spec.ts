@@ -148,6 +148,19 @@ describe.each(Object.entries(DEFINITIONS))('BusinessCalendar properties, %s cale
     }
   });
 
+  it('counts spans of up to 400 days (per-year running totals) the same as day by day', () => {
+    const random = seeded(seed + 5);
+    for (const start of instants(random, 30)) {
+      const a = Math.floor(start.getTime() / MINUTE) * MINUTE;
+      const b = a + Math.floor(random() * 400 * 24 * 60) * MINUTE;
+      let dayByDay = 0;
+      for (let t = a; t < b; t += 24 * 60 * MINUTE) {
+        dayByDay += calendar.businessMinutesBetween(new Date(t), new Date(Math.min(t + 24 * 60 * MINUTE, b)));
+      }
+      expect(calendar.businessMinutesBetween(new Date(a), new Date(b))).toBe(dayByDay);
+    }
+  });
+
   it('finds as next opening an open instant with nothing open before it', () => {
     const random = seeded(seed + 4);
     for (const at of instants(random, 1_000)) {

@@ -15,7 +15,7 @@ import {
   type DayHours,
   type OpeningInterval,
 } from './calendar-definition.js';
-import { DAY_MS, MINUTE_MS, isoDateOf, parseIsoDate, weekdayOf, yearOf } from './civil-date.js';
+import { DAY_MS, MINUTE_MS, dayNumberOf, isoDateOf, parseIsoDate, weekdayOf, yearOf } from './civil-date.js';
 import { swedishHolidaysByDay, type SwedishHoliday } from './swedish-holidays.js';
 import { TimeZoneClock } from './time-zone.js';
 
@@ -80,6 +80,8 @@ export class BusinessCalendar {
   private readonly closedDaysBeforeGivingUp: number;
   /** Per local day number, the day's opening intervals as UTC ms [start, end, start, end, …]. */
   private readonly days = new Map<number, readonly number[]>();
+  /** Per year, running totals of business ms by day, for spans of many days. */
+  private readonly yearTotals = new Map<number, Float64Array>();
 
   private constructor(readonly definition: BusinessCalendarDefinition) {
     this.clock = new TimeZoneClock(definition.timeZone);
@@ -222,17 +224,57 @@ export class BusinessCalendar {
   }
 
   private businessMs(from: number, to: number): number {
-    let total = 0;
+    const firstDay = this.dayOf(from);
     const lastDay = this.dayOf(to);
-    for (let day = this.dayOf(from); day <= lastDay; day++) {
-      const openings = this.openings(day);
-      for (let i = 0; i < openings.length; i += 2) {
-        const start = Math.max(openings[i], from);
-        const end = Math.min(openings[i + 1], to);
-        if (end > start) total += end - start;
-      }
+    if (lastDay - firstDay <= 2) {
+      let total = 0;
+      for (let day = firstDay; day <= lastDay; day++) total += this.openMsOfDay(day, from, to);
+      return total;
+    }
+    return (
+      this.openMsOfDay(firstDay, from, to) +
+      this.wholeDaysMs(firstDay + 1, lastDay) +
+      this.openMsOfDay(lastDay, from, to)
+    );
+  }
+
+  /** Business ms of one day between `from` and `to`. */
+  private openMsOfDay(day: number, from: number, to: number): number {
+    let total = 0;
+    const openings = this.openings(day);
+    for (let i = 0; i < openings.length; i += 2) {
+      const start = Math.max(openings[i], from);
+      const end = Math.min(openings[i + 1], to);
+      if (end > start) total += end - start;
     }
     return total;
+  }
+
+  /** Business ms of the whole days `fromDay` up to (not including) `toDay`, from per-year running totals. */
+  private wholeDaysMs(fromDay: number, toDay: number): number {
+    let total = 0;
+    for (let day = fromDay; day < toDay;) {
+      const year = yearOf(day);
+      const firstOfYear = dayNumberOf(year, 1, 1);
+      const sums = this.runningTotals(year, firstOfYear);
+      const end = Math.min(toDay, firstOfYear + sums.length - 1);
+      total += sums[end - firstOfYear] - sums[day - firstOfYear];
+      day = end;
+    }
+    return total;
+  }
+
+  /** `[i]`: business ms of the year's first `i` days. Exact: whole ms stay far below 2^53. */
+  private runningTotals(year: number, firstOfYear: number): Float64Array {
+    const cached = this.yearTotals.get(year);
+    if (cached) return cached;
+    const days = dayNumberOf(year + 1, 1, 1) - firstOfYear;
+    const sums = new Float64Array(days + 1);
+    for (let i = 0; i < days; i++) {
+      sums[i + 1] = sums[i] + this.openMsOfDay(firstOfYear + i, -Infinity, Infinity);
+    }
+    this.yearTotals.set(year, sums);
+    return sums;
   }
 
   /** Opening minutes of a local day: the exception's, none on a holiday the calendar closes for, else the weekday's. */
