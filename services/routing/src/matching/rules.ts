@@ -29,7 +29,7 @@ interface Rule {
   name: string;
   conditions: Condition[];
   /** Set when the rule could not be compiled; it is then passed over and reported. */
-  error?: string;
+  broken?: SkippedRule;
 }
 
 interface CompiledTemplate {
@@ -118,8 +118,8 @@ export class CompiledRules {
     const skipped: SkippedRule[] = [];
     for (const compiled of this.templates) {
       for (const rule of compiled.rules) {
-        if (rule.error !== undefined) {
-          skipped.push({ templateId: compiled.template.id, ruleIndex: rule.index, error: rule.error });
+        if (rule.broken) {
+          skipped.push(rule.broken);
           continue;
         }
         let holds: boolean;
@@ -164,8 +164,12 @@ export class CompiledRules {
       try {
         regex = new RE2(condition.pattern, flagsFor(condition.field));
       } catch (error) {
-        compiled.error = `Pattern /${condition.pattern}/ is refused: ${error instanceof Error ? error.message : String(error)}`;
-        this.broken.push({ templateId, ruleIndex: index, error: compiled.error });
+        compiled.broken = {
+          templateId,
+          ruleIndex: index,
+          error: `Pattern /${condition.pattern}/ is refused: ${error instanceof Error ? error.message : String(error)}`,
+        };
+        this.broken.push(compiled.broken);
         return compiled;
       }
       let set = this.sets.get(condition.field);
@@ -178,9 +182,9 @@ export class CompiledRules {
   private breakField(field: MatchField, error: string): void {
     for (const compiled of this.templates) {
       for (const rule of compiled.rules) {
-        if (rule.error === undefined && rule.conditions.some((c) => c.kind === 'regex' && c.field === field)) {
-          rule.error = error;
-          this.broken.push({ templateId: compiled.template.id, ruleIndex: rule.index, error });
+        if (!rule.broken && rule.conditions.some((c) => c.kind === 'regex' && c.field === field)) {
+          rule.broken = { templateId: compiled.template.id, ruleIndex: rule.index, error };
+          this.broken.push(rule.broken);
         }
       }
     }

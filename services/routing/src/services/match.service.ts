@@ -23,7 +23,11 @@ export class MatchService {
   async match(input: z.output<typeof MatchInputSchema>): Promise<MatchOutcome> {
     const { rules } = await this.current();
     const outcome = rules.match(input);
-    if (outcome.skipped.length > 0) this.logger.warn({ skipped: outcome.skipped }, 'Matching rules skipped');
+    // Rules that did not compile were logged once when compiled; a rule that fails on a message is logged here.
+    if (outcome.skipped.length > rules.broken.length) {
+      const failed = outcome.skipped.filter((skip) => !rules.broken.some((broken) => broken === skip));
+      if (failed.length > 0) this.logger.warn({ skipped: failed }, 'Matching rules failed and were skipped');
+    }
     return outcome;
   }
 

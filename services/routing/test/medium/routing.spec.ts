@@ -7,6 +7,9 @@ import { type Actor, matchTemplateV1, saveReferenceV1, saveTemplateV1, searchTem
 import { startRouting } from '../../src/boot.js';
 import { routingConfig } from '../../src/config.js';
 import { SCHEMA } from '../../src/schema.js';
+import { ReferenceRepository } from '../../src/repositories/reference.repository.js';
+import { TemplateRepository } from '../../src/repositories/template.repository.js';
+import { MatchService } from '../../src/services/match.service.js';
 
 let ctx: TestContext;
 let app: INestApplicationContext;
@@ -206,6 +209,64 @@ describe('templates', () => {
       'snorojning',
     ]);
     expect(await rpc.request(searchTemplatesV1, { q: 'simhall' }, as())).toEqual({ caseTypes: [], templates: [] });
+  });
+
+  it('match a catastrophic pattern in linear time, and skip and report a stored rule that no longer compiles', async () => {
+    await rpc.request(
+      saveTemplateV1,
+      {
+        id: 'katastrof',
+        title: 'Katastrofalt mönster',
+        position: 0,
+        rules: [
+          { conditions: [{ field: 'body', match: 'regex', pattern: '(a+)+$' }] },
+          { conditions: [{ field: 'body', match: 'regex', pattern: '^(a|aa)+b$' }] },
+        ],
+      },
+      admin(),
+    );
+    // A rule stored before RE2 checked it (or by hand): look-ahead, which RE2 refuses.
+    await ctx.dataSource.query(
+      `UPDATE "${SCHEMA.schema}".template
+       SET fields = jsonb_set(fields, '{rules,0,conditions,0,pattern}', '"(?=a)a+$"'), version = version + 1
+       WHERE id = 'katastrof'`,
+    );
+    await rpc.request(saveTemplateV1, { id: 'snorojning-x', title: 'Byter cache', position: 99 }, admin());
+    const started = performance.now();
+    const outcome = await rpc.request(
+      matchTemplateV1,
+      { channel: 'email', subject: 'Snöröjning', body: `${'a'.repeat(200_000)}!` },
+      as(),
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(outcome.template?.id).toBe('snorojning');
+    expect(outcome.skipped).toEqual([{ templateId: 'katastrof', ruleIndex: 0, error: expect.any(String) as string }]);
+    await rpc.request(saveTemplateV1, { id: 'katastrof', title: 'Av', active: false, version: 2 }, admin());
+  });
+
+  it('are recompiled on another replica within its refresh', async () => {
+    const replica = new MatchService(
+      new TemplateRepository(ctx.dataSource, SCHEMA.schema),
+      new ReferenceRepository(ctx.dataSource, SCHEMA.schema),
+      createLogger({ service: 'routing', level: 'silent' }),
+    );
+    const mail = { channel: 'sms' as const, subject: 'Vattenläcka på Storgatan', body: '', from: '', to: [] };
+    expect((await replica.match(mail)).template).toBeNull();
+    await rpc.request(
+      saveTemplateV1,
+      {
+        id: 'vattenlacka',
+        title: 'Vattenläcka',
+        alarm: { enabled: true, keywords: ['vattenläcka'] },
+        rules: [{ conditions: [{ field: 'channel', match: 'keywords', keywords: ['sms'] }] }],
+      },
+      admin(),
+    );
+    expect((await replica.match(mail)).template).toBeNull();
+    await replica.refresh();
+    const outcome = await replica.match(mail);
+    expect(outcome.template?.id).toBe('vattenlacka');
+    expect(outcome.alarm).toEqual({ keywords: ['vattenläcka'] });
   });
 
   it('and their changes reach the routing stream', async () => {
