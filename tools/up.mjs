@@ -15,6 +15,7 @@ const GATEWAY_PORT = Number(process.env.PORT ?? 8080);
 const CASE_CORE_OPS_PORT = Number(process.env.CASE_CORE_OPS_PORT ?? 8101);
 const INTAKE_OPS_PORT = Number(process.env.INTAKE_OPS_PORT ?? 8103);
 const KNOWLEDGE_OPS_PORT = Number(process.env.KNOWLEDGE_OPS_PORT ?? 8104);
+const ROUTING_OPS_PORT = Number(process.env.ROUTING_OPS_PORT ?? 8105);
 const SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
 const INTAKE_ADDRESS = process.env.INTAKE_ADDRESSES ?? 'kundtjanst@kommun.example';
 const WEBHOOK_PORT = Number(process.env.WEBHOOK_PORT ?? 8110);
@@ -29,7 +30,7 @@ const DEMO_CHANNELS = {
 const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
 const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
-const colours = { issuer: 35, 'case-core': 36, gateway: 33, intake: 32, knowledge: 34 };
+const colours = { issuer: 35, 'case-core': 36, gateway: 33, intake: 32, knowledge: 34, routing: 31 };
 const children = new Map();
 let stopping = false;
 
@@ -178,6 +179,8 @@ try {
     OPS_PORT: String(KNOWLEDGE_OPS_PORT),
   });
   await waitFor('knowledge', `http://127.0.0.1:${KNOWLEDGE_OPS_PORT}/health/ready`);
+  start('routing', 'services/routing/dist/main.js', { DATABASE_URL, NATS_URL, OPS_PORT: String(ROUTING_OPS_PORT) });
+  await waitFor('routing', `http://127.0.0.1:${ROUTING_OPS_PORT}/health/ready`);
   start('gateway', 'services/gateway/dist/main.js', { NATS_URL, ISSUER_URL, PORT: String(GATEWAY_PORT) });
   await waitFor('gateway', `${GATEWAY_URL}/health/ready`);
   start('intake', 'services/intake/dist/main.js', {

@@ -26,7 +26,8 @@ export interface Platform {
   webhookUrl: string;
   webhookSecrets: typeof WEBHOOK_SECRETS;
   knowledgeOpsUrl: string;
-  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge', ChildProcess>;
+  routingOpsUrl: string;
+  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing', ChildProcess>;
   /** Output of every process so far, for failing tests to show. */
   output(): string;
   /** Kills a process without warning (SIGKILL) and waits until it is gone. */
@@ -91,7 +92,7 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 }
 
 /**
- * Starts the built issuer, case-core, knowledge, gateway and intake as separate processes on a new database and NATS prefix.
+ * Starts the built issuer, case-core, knowledge, routing, gateway and intake as separate processes on a new database and NATS prefix.
  * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
  * deletes the prefix's streams: nothing is left behind.
  */
@@ -105,7 +106,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
 
-  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort, webhookPort, knowledgeOpsPort] = [
+  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort, webhookPort, knowledgeOpsPort, routingOpsPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -144,6 +146,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const caseCoreOpsUrl = `http://127.0.0.1:${opsPort}`;
   const intakeOpsUrl = `http://127.0.0.1:${intakeOpsPort}`;
   const knowledgeOpsUrl = `http://127.0.0.1:${knowledgeOpsPort}`;
+  const routingOpsUrl = `http://127.0.0.1:${routingOpsPort}`;
   const processes = {} as Platform['processes'];
   const stop = async () => {
     await Promise.all(
@@ -182,6 +185,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       OPS_PORT: String(knowledgeOpsPort),
     });
     await waitForOk(`${knowledgeOpsUrl}/health/ready`, processes.knowledge, output);
+    processes.routing = start('routing', 'services/routing/dist/main.js', {
+      DATABASE_URL: databaseUrl,
+      OPS_PORT: String(routingOpsPort),
+    });
+    await waitForOk(`${routingOpsUrl}/health/ready`, processes.routing, output);
     processes.gateway = start('gateway', 'services/gateway/dist/main.js', {
       ISSUER_URL: issuerUrl,
       HOST: '127.0.0.1',
@@ -239,6 +247,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     caseCoreOpsUrl,
     intakeOpsUrl,
     knowledgeOpsUrl,
+    routingOpsUrl,
     smtpPort,
     intakeAddress,
     intakeBlobDir,
