@@ -65,6 +65,7 @@ import { listTemplatesV1 } from './routing/template-list.v1.js';
 import { searchTemplatesV1 } from './routing/template-search.v1.js';
 import { templateSavedV1 } from './routing/template-saved.v1.js';
 import { matchTemplateV1 } from './routing/match.v1.js';
+import { getInboxV1, inboxSavedV1, listInboxesV1, saveInboxV1 } from './routing/inbox.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -159,4 +160,8 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   searchTemplatesV1,
   templateSavedV1,
   matchTemplateV1,
+  saveInboxV1,
+  getInboxV1,
+  listInboxesV1,
+  inboxSavedV1,
 ];

@@ -71,3 +71,4 @@ export * from './routing/template-list.v1.js';
 export * from './routing/template-search.v1.js';
 export * from './routing/template-saved.v1.js';
 export * from './routing/match.v1.js';
+export * from './routing/inbox.v1.js';
