@@ -3,13 +3,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_TUI=false NX_DAEMON=false NX_NO_CLOUD=true FORCE_COLOR=0
+# Each step's wall time, so a slow step shows in CI's log (npm test must stay under 15 minutes here).
+step_start=$SECONDS
+step() { echo "step: $1 took $((SECONDS - step_start)) s"; step_start=$SECONDS; }
 bash tools/ensure-install.sh
+step install
 bash tools/ensure-infra.sh
+step infrastructure
 npx prettier --check . --log-level warn
+step format
 npx nx run-many -t build --output-style=static
+step build
 node tools/docs.mjs --check
 node --test tools/eslint/module-boundaries.test.mjs
 npx nx run-many -t typecheck lint --output-style=static
+step "docs, typecheck and lint"
 # The S3 blob-store contract runs against an S3-compatible server: the one S3_ENDPOINT names, else a local
 # moto_server (an S3 emulator) when it is installed; without either it says it is skipped.
 if [ -z "${S3_ENDPOINT:-}" ] && command -v moto_server >/dev/null 2>&1; then
@@ -28,6 +36,7 @@ set +e
 npx nx run-many -t test --parallel=1 --output-style=static 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+step tests
 count() { { grep -E '^Tests:' "$log" || true; } | { grep -oE "[0-9]+ $1" || true; } | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(count passed)
 failed=$(count failed)
