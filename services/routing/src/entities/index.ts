@@ -1,4 +1,6 @@
 import { ReferenceEntity } from './reference.entity.js';
+import { StaffPrefixEntity } from './staff-prefix.entity.js';
+import { StaffEntity } from './staff.entity.js';
 import { TemplateEntity } from './template.entity.js';
 
-export const ENTITIES = [ReferenceEntity, TemplateEntity];
+export const ENTITIES = [ReferenceEntity, TemplateEntity, StaffEntity, StaffPrefixEntity];
