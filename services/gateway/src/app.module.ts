@@ -20,6 +20,7 @@ import { type LiveOptions, liveProviders } from './live/live.providers.js';
 import { KnowledgeArticleController } from './controllers/knowledge-article.controller.js';
 import { KnowledgeSearchController } from './controllers/knowledge-search.controller.js';
 import { KnowledgeWebSourceController } from './controllers/knowledge-web-source.controller.js';
+import { DirectoryController } from './controllers/directory.controller.js';
 
 export interface GatewayDependencies {
   rpc: RpcClient;
@@ -50,6 +51,7 @@ export class AppModule {
         KnowledgeWebSourceController,
         QuarantineController,
         LiveController,
+        DirectoryController,
       ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },
