@@ -1,8 +1,10 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseView } from '@arende/contracts';
+import { type CaseView, saveReferenceV1 } from '@arende/contracts';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
+import { MessagingNames, RpcClient } from '@arende/messaging';
+import { connect } from '@nats-io/transport-node';
 import { type Platform, startPlatform } from '../src/platform.js';
 import { Api } from './api.js';
 
@@ -63,7 +65,12 @@ interface Fixture {
   spareNumber: string;
   /** Knowledge routes only: a published article by the editor cecilia, anna's open proposal on it, a folder, a synonym group. */
   knowledge?: KnowledgeFixture;
+  /** Directory routes only: a person of the staff directory, added by the admin david. */
+  directory?: { staffId: string; staffVersion: number };
 }
+
+/** The department and unit of the directory's example people, made over NATS in beforeAll. */
+const DIRECTORY_PERSON = { name: 'Matris Matrisson', departmentId: 'matris-forvaltning', unitId: 'matris-enhet' };
 
 interface KnowledgeFixture {
   articleId: string;
@@ -106,6 +113,11 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/customers/search': () => ({ body: { name: 'matrisson' } }),
   'PATCH /api/v1/customers/{id}': (f) => ({ body: { version: f.customerVersion, changes: { city: 'Solna' } } }),
   'GET /api/v1/knowledge/search': () => ({ query: '?q=matris' }),
+  'GET /api/v1/directory': () => ({ query: '?q=matris' }),
+  'POST /api/v1/directory': () => ({ body: DIRECTORY_PERSON }),
+  'PUT /api/v1/directory/{staffId}': (f) => ({
+    body: { ...DIRECTORY_PERSON, title: 'Matrisexpert', version: f.directory?.staffVersion ?? 1 },
+  }),
   'POST /api/v1/knowledge/suggestions': () => ({ body: { title: 'Snöröjning', description: 'Gatan är inte plogad.' } }),
   'POST /api/v1/knowledge/articles': () => ({ body: { kind: 'information', title: 'Matris: nytt utkast' } }),
   'POST /api/v1/knowledge/articles/from-case': (f) => ({
@@ -152,6 +164,7 @@ function fillPath(template: string, f: Fixture): string {
           webSourceId: f.knowledge.webSourceId,
         }
       : {}),
+    ...(f.directory ? { staffId: f.directory.staffId } : { staffId: 'matris-saknas' }),
     caseTypeId: 'matris',
     categoryId: 'matris',
     kind: 'case_type',
@@ -223,7 +236,45 @@ async function createKnowledgeFixture(): Promise<KnowledgeFixture> {
   };
 }
 
-async function createFixture(withKnowledge = false): Promise<Fixture> {
+/** Routing's org units for the directory's example people; reference data has no gateway routes. */
+async function createDirectoryOrgUnits(): Promise<void> {
+  const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+  try {
+    const rpc = new RpcClient({ nc, names: new MessagingNames(platform.prefix) });
+    const ctx = {
+      actor: { kind: 'staff' as const, id: 'david', name: 'David Ekström', roles: ['admin'], groups: [] },
+      correlationId: 'access-matrix-directory',
+    };
+    await rpc.request(
+      saveReferenceV1,
+      { kind: 'org-unit', id: DIRECTORY_PERSON.departmentId, name: 'Matrisförvaltningen', orgLevel: 'department' },
+      ctx,
+    );
+    await rpc.request(
+      saveReferenceV1,
+      {
+        kind: 'org-unit',
+        id: DIRECTORY_PERSON.unitId,
+        name: 'Matrisenheten',
+        orgLevel: 'unit',
+        parentId: DIRECTORY_PERSON.departmentId,
+      },
+      ctx,
+    );
+  } finally {
+    await nc.drain();
+  }
+}
+
+async function createDirectoryFixture(): Promise<NonNullable<Fixture['directory']>> {
+  const person = await ok(
+    api.call<{ id: string; version: number }>('POST', '/api/v1/directory', { as: 'david', body: DIRECTORY_PERSON }),
+    'person',
+  );
+  return { staffId: person.id, staffVersion: person.version };
+}
+
+async function createFixture(withKnowledge = false, withDirectory = false): Promise<Fixture> {
   const register = (title: string) =>
     ok(
       api.call<CaseView>('POST', '/api/v1/cases', {
@@ -259,6 +310,7 @@ async function createFixture(withKnowledge = false): Promise<Fixture> {
     childNumber: child.number,
     spareNumber: spare.number,
     ...(withKnowledge ? { knowledge: await createKnowledgeFixture() } : {}),
+    ...(withDirectory ? { directory: await createDirectoryFixture() } : {}),
   };
 }
 
@@ -284,7 +336,8 @@ beforeAll(async () => {
   tokens.set('expired', resigned(tokens.get('anna')!, platform.issuerKeyFile, -3600));
   tokens.set('wrong issuer', await otherIssuer.tokenFor('anna'));
   tokens.set('wrong audience', await api.token('anna', 'portal'));
-  shared = await createFixture(true);
+  await createDirectoryOrgUnits();
+  shared = await createFixture(true, true);
 });
 
 afterAll(async () => {
@@ -296,7 +349,8 @@ async function callAs(route: string, caller: string): Promise<number> {
   const [method, template] = route.split(' ');
   // Requests that change something get their own fixture when they can get through, so cells do not disturb each other.
   const knowledge = template.startsWith('/api/v1/knowledge');
-  const fixture = method !== 'GET' && CASE_WORKERS.has(caller) ? await createFixture(knowledge) : shared;
+  const directory = template.startsWith('/api/v1/directory');
+  const fixture = method !== 'GET' && CASE_WORKERS.has(caller) ? await createFixture(knowledge, directory) : shared;
   const example = EXAMPLES[route]?.(fixture) ?? {};
   if (CASE_WORKERS.has(caller)) await example.before?.(api, fixture, caller);
   const token = tokens.get(caller);

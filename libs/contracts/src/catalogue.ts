@@ -66,6 +66,10 @@ import { searchTemplatesV1 } from './routing/template-search.v1.js';
 import { templateSavedV1 } from './routing/template-saved.v1.js';
 import { matchTemplateV1 } from './routing/match.v1.js';
 import { getInboxV1, inboxSavedV1, listInboxesV1, saveInboxV1 } from './routing/inbox.v1.js';
+import { saveStaffV1 } from './routing/staff-save.v1.js';
+import { getStaffV1 } from './routing/staff-get.v1.js';
+import { searchDirectoryV1 } from './routing/directory-search.v1.js';
+import { staffSavedV1 } from './routing/staff-saved.v1.js';
 
 /** Every message of the platform; the subject catalogue in docs/ is written from this list. */
 export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
@@ -164,4 +168,8 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   getInboxV1,
   listInboxesV1,
   inboxSavedV1,
+  saveStaffV1,
+  getStaffV1,
+  searchDirectoryV1,
+  staffSavedV1,
 ];

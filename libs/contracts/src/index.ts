@@ -72,3 +72,8 @@ export * from './routing/template-search.v1.js';
 export * from './routing/template-saved.v1.js';
 export * from './routing/match.v1.js';
 export * from './routing/inbox.v1.js';
+export * from './routing/staff.schemas.js';
+export * from './routing/staff-save.v1.js';
+export * from './routing/staff-get.v1.js';
+export * from './routing/directory-search.v1.js';
+export * from './routing/staff-saved.v1.js';

@@ -22,6 +22,7 @@ import { KnowledgeSearchController } from './controllers/knowledge-search.contro
 import { KnowledgeWebSourceController } from './controllers/knowledge-web-source.controller.js';
 import { ReferenceController } from './controllers/reference.controller.js';
 import { TemplateController } from './controllers/template.controller.js';
+import { DirectoryController } from './controllers/directory.controller.js';
 
 export interface GatewayDependencies {
   rpc: RpcClient;
@@ -54,6 +55,7 @@ export class AppModule {
         LiveController,
         TemplateController,
         ReferenceController,
+        DirectoryController,
       ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },

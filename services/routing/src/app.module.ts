@@ -13,11 +13,14 @@ import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
 import type { RoutingConfig } from './config.js';
 import { RoutingHandler } from './handlers/routing.handler.js';
 import { InboxRepository } from './repositories/inbox.repository.js';
+import { StaffHandler } from './handlers/staff.handler.js';
 import { ReferenceRepository } from './repositories/reference.repository.js';
+import { StaffRepository } from './repositories/staff.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { InboxService } from './services/inbox.service.js';
 import { MatchService } from './services/match.service.js';
 import { ReferenceService } from './services/reference.service.js';
+import { StaffService } from './services/staff.service.js';
 import { TemplateService } from './services/template.service.js';
 
 /** What routing runs on; main.ts connects it, tests hand in their own. */
@@ -40,6 +43,7 @@ class RoutingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: RoutingInfrastructure,
     @Inject(RoutingHandler) private readonly handler: RoutingHandler,
+    @Inject(StaffHandler) private readonly staffHandler: StaffHandler,
     @Inject(MatchService) private readonly matching: MatchService,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
@@ -48,6 +52,7 @@ class RoutingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
   onApplicationBootstrap(): void {
     this.relay.start();
     this.handler.listen();
+    this.staffHandler.listen();
     this.timer = setInterval(() => {
       this.matching
         .refresh()
@@ -71,6 +76,7 @@ export class AppModule {
     const references = new ReferenceRepository(infra.dataSource, schema);
     const templates = new TemplateRepository(infra.dataSource, schema);
     const inboxes = new InboxRepository(infra.dataSource, schema);
+    const staff = new StaffRepository(infra.dataSource, schema);
     return {
       module: AppModule,
       providers: [
@@ -101,11 +107,21 @@ export class AppModule {
         },
         { provide: MatchService, useFactory: () => new MatchService(templates, references, infra.logger) },
         {
+          provide: StaffService,
+          useFactory: (relay: OutboxRelay) => new StaffService(infra.dataSource, staff, references, relay, schema),
+          inject: [OutboxRelay],
+        },
+        {
+          provide: StaffHandler,
+          useFactory: (rpc: RpcServer, service: StaffService) => new StaffHandler(rpc, service),
+          inject: [RpcServer, StaffService],
+        },
+        {
           provide: RoutingHandler,
-          useFactory: (rpc: RpcServer, relay: OutboxRelay, matching: MatchService) =>
+          useFactory: (rpc: RpcServer, relay: OutboxRelay, matching: MatchService, directory: StaffService) =>
             new RoutingHandler(
               rpc,
-              new ReferenceService(infra.dataSource, references, relay, schema),
+              new ReferenceService(infra.dataSource, references, relay, schema, directory),
               new TemplateService(
                 infra.dataSource,
                 templates,
@@ -117,7 +133,7 @@ export class AppModule {
               matching,
               new InboxService(infra.dataSource, inboxes, references, relay, schema),
             ),
-          inject: [RpcServer, OutboxRelay, MatchService],
+          inject: [RpcServer, OutboxRelay, MatchService, StaffService],
         },
         RoutingLifecycle,
       ],

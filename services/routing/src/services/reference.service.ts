@@ -14,6 +14,16 @@ import { type CommitListener, assertAdmin, assertVersion } from './admin-rules.j
 
 type SaveReference = z.output<typeof saveReferenceV1.request>;
 
+/** What must change with a reference item, in the same transaction (the directory's searchable text). */
+export interface ReferenceSavedHook {
+  referenceSaved(
+    manager: EntityManager,
+    item: ReferenceItem,
+    previous: ReferenceItem | undefined,
+    ctx: RpcContext,
+  ): Promise<void>;
+}
+
 /** Case types, categories, areas, org units, service points and answer groups. */
 export class ReferenceService {
   constructor(
@@ -21,6 +31,7 @@ export class ReferenceService {
     private readonly references: ReferenceRepository,
     private readonly listener: CommitListener,
     private readonly schema: string,
+    private readonly hook?: ReferenceSavedHook,
   ) {}
 
   async save(input: SaveReference, ctx: RpcContext): Promise<ReferenceItem> {
@@ -38,6 +49,7 @@ export class ReferenceService {
         updatedAt: new Date().toISOString(),
       };
       await this.references.save(manager, saved, ctx.actor.id);
+      await this.hook?.referenceSaved(manager, saved, current, ctx);
       await Outbox.add(manager, createEnvelope(referenceSavedV1, saved, ctx), this.schema);
       return saved;
     });
