@@ -2,7 +2,7 @@ import { createPrivateKey, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type CaseView, saveReferenceV1 } from '@arende/contracts';
-import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
+import { DEMO_USERS, type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
 import { MessagingNames, RpcClient } from '@arende/messaging';
 import { connect } from '@nats-io/transport-node';
 import { type Platform, startPlatform } from '../src/platform.js';
@@ -51,6 +51,9 @@ const matrix = readMatrix(fs.readFileSync(MATRIX_FILE, 'utf8'));
 const USERS = ['anna', 'cecilia', 'david', 'elin', 'rut', 'fredrik', 'sara'];
 const CASE_WORKERS = new Set(['anna', 'cecilia', 'david', 'elin']);
 const INBOX = 'kundtjanst';
+/** Demo inboxes (libs/demo-data) that distribution sends the example case to. */
+const WORK_GROUP = 'aldreomsorg';
+const SPECIALISTS = 'stadsbyggnad';
 /** The service point of the example case: the one the demo supervisor and admin oversee. */
 const SERVICE_POINT = 'kundtjanst';
 
@@ -119,6 +122,30 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/cases/{number}/status': (f) => ({ body: { version: f.version, to: 'open' } }),
   'PUT /api/v1/cases/{number}/assignee': (f) => ({
     body: { version: f.version, assigneeId: 'anna', assigneeName: 'Anna Lindqvist' },
+  }),
+  'POST /api/v1/cases/distribute': (f) => ({
+    body: { cases: [{ number: f.number, version: f.version }], kind: 'work_group', inboxId: WORK_GROUP },
+  }),
+  'POST /api/v1/cases/{number}/distribute': (f) => ({
+    body: { version: f.version, kind: 'work_group', inboxId: WORK_GROUP, note: 'Matris: fördelning' },
+  }),
+  // david sends the case to the specialists first (one new version); elin serves that inbox.
+  'POST /api/v1/cases/{number}/return-feedback': (f) => ({
+    body: { version: f.version + 1, note: 'Matris: återkoppling' },
+    before: (api, fixture) =>
+      api.call('POST', `/api/v1/cases/${fixture.number}/distribute`, {
+        as: 'david',
+        body: { version: fixture.version, kind: 'specialist_group', inboxId: SPECIALISTS, requiresFeedback: true },
+      }),
+  }),
+  // david makes the caller the handling officer first (one new version).
+  'POST /api/v1/cases/{number}/move': (f) => ({
+    body: { version: f.version + 1, inboxId: WORK_GROUP },
+    before: (api, fixture, as) =>
+      api.call('PUT', `/api/v1/cases/${fixture.number}/assignee`, {
+        as: 'david',
+        body: { version: fixture.version, assigneeId: DEMO_USERS.find((u) => u.username === as)?.subject },
+      }),
   }),
   'DELETE /api/v1/cases/{number}/lock': () => ({
     before: (api, fixture, as) => api.call('POST', `/api/v1/cases/${fixture.number}/lock`, { as }),

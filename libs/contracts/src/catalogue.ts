@@ -11,6 +11,9 @@ import { caseUpdatedV1 } from './case/case-updated.v1.js';
 import { caseClosedV1, caseReopenedV1, caseStatusChangedV1 } from './case/case-status-changed.v1.js';
 import { caseAssignedV1 } from './case/case-assigned.v1.js';
 import { caseLockChangedV1 } from './case/case-lock-changed.v1.js';
+import { pickNextV1 } from './case/pick-next.v1.js';
+import { caseDistributedV1, distributeCasesV1, returnFeedbackV1 } from './case/distribute-case.v1.js';
+import { caseMovedV1, moveCaseV1 } from './case/move-case.v1.js';
 import { createCustomerV1 } from './customer/create-customer.v1.js';
 import { updateCustomerV1 } from './customer/update-customer.v1.js';
 import { getCustomerV1 } from './customer/get-customer.v1.js';
@@ -88,6 +91,12 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   caseReopenedV1,
   caseAssignedV1,
   caseLockChangedV1,
+  pickNextV1,
+  distributeCasesV1,
+  returnFeedbackV1,
+  moveCaseV1,
+  caseDistributedV1,
+  caseMovedV1,
   createCustomerV1,
   updateCustomerV1,
   getCustomerV1,

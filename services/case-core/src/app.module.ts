@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { Logger, Metrics } from '@arende/observability';
-import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
+import { type MessagingNames, OutboxRelay, RpcClient, RpcServer } from '@arende/messaging';
 import type { CaseCoreConfig } from './config.js';
 import { CaseHandler } from './handlers/case.handler.js';
 import { CustomerHandler } from './handlers/customer.handler.js';
@@ -39,6 +39,12 @@ import { SecretReadService } from './services/secret-read.service.js';
 import { IntakeCaseService } from './intake/intake-case.service.js';
 import { createIntakeConsumer } from './intake/intake-consumer.js';
 import { ThreadKeyRepository } from './repositories/thread-key.repository.js';
+import { AssignmentHandler } from './handlers/assignment.handler.js';
+import { DistributionHandler } from './handlers/distribution.handler.js';
+import { AssignmentRepository } from './repositories/assignment.repository.js';
+import { AssignmentService } from './services/assignment.service.js';
+import { DistributionService } from './services/distribution.service.js';
+import { InboxLookup } from './services/inbox-lookup.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
 export interface CaseCoreInfrastructure {
@@ -66,6 +72,8 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(CaseEventHandler) private readonly eventHandler: CaseEventHandler,
     @Inject(EntryHandler) private readonly entryHandler: EntryHandler,
     @Inject(SecretReadHandler) private readonly secretReadHandler: SecretReadHandler,
+    @Inject(AssignmentHandler) private readonly assignmentHandler: AssignmentHandler,
+    @Inject(DistributionHandler) private readonly distributionHandler: DistributionHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(IntakeCaseService) private readonly intake: IntakeCaseService,
@@ -86,6 +94,8 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.eventHandler.listen();
     this.entryHandler.listen();
     this.secretReadHandler.listen();
+    this.assignmentHandler.listen();
+    this.distributionHandler.listen();
     this.intakeConsumer = createIntakeConsumer({
       dataSource: this.infra.dataSource,
       schema: this.infra.config.DB_SCHEMA,
@@ -251,6 +261,51 @@ export class AppModule {
               new SecretReadService(new SecretReadAuditRepository(infra.dataSource, infra.config.DB_SCHEMA)),
             ),
           inject: [RpcServer],
+        },
+        {
+          provide: InboxLookup,
+          useFactory: () =>
+            new InboxLookup(new RpcClient({ nc: infra.nc, names: infra.names }), {
+              ttlMs: infra.config.INBOX_CACHE_SECONDS * 1000,
+            }),
+        },
+        {
+          provide: AssignmentHandler,
+          useFactory: (
+            rpc: RpcServer,
+            cases: CaseService,
+            rows: CaseRepository,
+            inboxes: InboxLookup,
+            relay: OutboxRelay,
+          ) =>
+            new AssignmentHandler(
+              rpc,
+              new AssignmentService(
+                infra.dataSource,
+                cases,
+                rows,
+                new AssignmentRepository(infra.config.DB_SCHEMA),
+                inboxes,
+                relay,
+              ),
+            ),
+          inject: [RpcServer, CaseService, CaseRepository, InboxLookup, OutboxRelay],
+        },
+        {
+          provide: DistributionHandler,
+          useFactory: (
+            rpc: RpcServer,
+            cases: CaseService,
+            rows: CaseRepository,
+            entries: EntryService,
+            inboxes: InboxLookup,
+            relay: OutboxRelay,
+          ) =>
+            new DistributionHandler(
+              rpc,
+              new DistributionService(infra.dataSource, cases, rows, entries, inboxes, relay),
+            ),
+          inject: [RpcServer, CaseService, CaseRepository, EntryService, InboxLookup, OutboxRelay],
         },
         CaseCoreLifecycle,
       ],

@@ -27,6 +27,10 @@ export const caseCoreConfig = defineConfig({
     schema: env.string('kundtjanst'),
     description: 'Inbox of a case registered without one (until routing decides)',
   },
+  INBOX_CACHE_SECONDS: {
+    schema: env.int(10, 0, 3600),
+    description: "Seconds an inbox's settings from routing (kind, assignment mode) are reused before asking again",
+  },
   OUTBOX_RETENTION_DAYS: {
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',

@@ -12,6 +12,7 @@ import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
+import { DistributionController } from './controllers/distribution.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
 import { QuarantineController } from './controllers/quarantine.controller.js';
@@ -41,6 +42,7 @@ export class AppModule {
         CaseController,
         CustomerController,
         InboxController,
+        DistributionController,
         RelationController,
         CaseCopyController,
         FavouriteController,

@@ -96,6 +96,11 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
   customerRepliedAt: TimestampSchema.nullable(),
   handlingSeconds: z.number().int().nonnegative(),
   lock: CaseLockSchema.nullable(),
+  /**
+   * Set while a specialist group owes feedback: the inbox the case returns to. Until then the case cannot be
+   * resolved or closed (CASE.FEEDBACK_REQUIRED). Absent in events from before it existed.
+   */
+  feedbackReturnInboxId: RefIdSchema.nullable().default(null),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -139,4 +144,5 @@ export const exampleCase: CaseView = {
   customerRepliedAt: null,
   handlingSeconds: 0,
   lock: null,
+  feedbackReturnInboxId: null,
 };

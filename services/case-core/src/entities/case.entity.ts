@@ -117,4 +117,8 @@ export class CaseEntity {
 
   @Column('text', { name: 'registered_by' })
   registeredBy: string;
+
+  /** Set while a specialist group owes feedback: the inbox the case goes back to. */
+  @Column('text', { name: 'feedback_return_inbox_id', nullable: true })
+  feedbackReturnInboxId: string | null;
 }

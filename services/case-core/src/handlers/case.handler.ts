@@ -1,5 +1,4 @@
 import {
-  assignCaseV1,
   getCaseV1,
   listInboxV1,
   lockCaseV1,
@@ -23,7 +22,6 @@ export class CaseHandler {
     this.rpc.handle(getCaseV1, (data, ctx) => this.cases.get(data.number, ctx));
     this.rpc.handle(updateCaseV1, (data, ctx) => this.cases.update(data, ctx));
     this.rpc.handle(transitionCaseV1, (data, ctx) => this.cases.transition(data, ctx));
-    this.rpc.handle(assignCaseV1, (data, ctx) => this.cases.assign(data, ctx));
     this.rpc.handle(listInboxV1, (data, ctx) => this.cases.listInbox(data, ctx));
     this.rpc.handle(lockCaseV1, (data, ctx) => this.cases.lock(data.number, ctx));
     this.rpc.handle(unlockCaseV1, (data, ctx) => this.cases.unlock(data.number, data.force, ctx));

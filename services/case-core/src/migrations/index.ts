@@ -4,6 +4,7 @@ import { CreateEntry1763900200000 } from './1763900200000-create-entry.js';
 import { CreateFavourite1763900300000 } from './1763900300000-create-favourite.js';
 import { Access1763900400000 } from './1763900400000-access.js';
 import { IntakeThreading1763900500000 } from './1763900500000-intake-threading.js';
+import { Distribution1763900700000 } from './1763900700000-distribution.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateFavourite1763900300000,
   Access1763900400000,
   IntakeThreading1763900500000,
+  Distribution1763900700000,
 ];

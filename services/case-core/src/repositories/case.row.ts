@@ -38,6 +38,7 @@ export interface CaseRow {
   locked_at: Date | null;
   parent_case_id: string | null;
   registered_by: string;
+  feedback_return_inbox_id: string | null;
 }
 
 export const PRIORITY_RANK: Readonly<Record<CasePriority, number>> = { urgent: 0, prioritised: 1, normal: 2 };
@@ -81,6 +82,7 @@ export function toCaseView(row: CaseRow): CaseView {
       row.lock_holder_id === null || row.locked_at === null
         ? null
         : { holderId: row.lock_holder_id, holderName: row.lock_holder_name, since: row.locked_at.toISOString() },
+    feedbackReturnInboxId: row.feedback_return_inbox_id,
   };
 }
 

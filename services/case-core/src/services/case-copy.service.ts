@@ -59,6 +59,7 @@ export class CaseCopyService {
       closedAt: null,
       handlingSeconds: 0,
       lock: null,
+      feedbackReturnInboxId: null,
     };
     const year = stockholmYear(now);
     // Inside the transaction a missing sequence cannot be retried, so make sure of it before.

@@ -7,14 +7,12 @@ import {
   type EventContract,
   type RequestOrigin,
   DomainError,
-  caseAssignedV1,
   caseClosedV1,
   caseLockChangedV1,
   caseRegisteredV1,
   caseReopenedV1,
   caseStatusChangedV1,
   caseUpdatedV1,
-  type AssignCaseRequestV1,
   type ListInboxRequestV1,
   type RegisterCaseRequestV1,
   type TransitionCaseRequestV1,
@@ -141,6 +139,7 @@ export class CaseService {
       customerRepliedAt: null,
       handlingSeconds: 0,
       lock: null,
+      feedbackReturnInboxId: null,
     };
   }
 
@@ -189,15 +188,17 @@ export class CaseService {
     });
   }
 
-  private async applyTransition(
+  /** A status change of a case the caller holds in its transaction (distribution uses it too). */
+  async applyTransition(
     manager: EntityManager,
     row: CaseRow,
     input: { to: CaseStatus; parkedUntil?: string; reason?: string },
     ctx: RequestContext,
     now: Date,
-  ): Promise<{ row: CaseRow; events: PendingEvent[]; log: EventLogRow[] }> {
+  ): Promise<ChangeOutcome> {
     const from = row.status as CaseStatus;
     assertTransition(from, input.to);
+    assertNoFeedbackOwed(row, input.to);
     const columns: Record<string, unknown> = {
       status: input.to,
       parked_until: input.to === 'parked' ? (input.parkedUntil ?? null) : null,
@@ -246,43 +247,6 @@ export class CaseService {
         ...(memos?.log ?? []),
       ],
     };
-  }
-
-  async assign(input: z.output<typeof AssignCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
-    return this.change(input.number, ctx, 'case.assign', async (manager, row, now) => {
-      assertEditable(row, ctx.actor, input.version);
-      if (row.assignee_id === input.assigneeId) return { row, events: [], log: [] };
-      const assigneeName = input.assigneeId === null ? null : (input.assigneeName ?? null);
-      const updated = await this.cases.update(
-        manager,
-        row.id,
-        { assignee_id: input.assigneeId, assignee_name: assigneeName },
-        now,
-      );
-      return {
-        row: updated,
-        log: [
-          {
-            caseId: row.id,
-            kind: 'assigned',
-            actor: ctx.actor,
-            occurredAt: now,
-            changes: { assignee: { before: row.assignee_id, after: input.assigneeId } },
-          },
-        ],
-        events: [
-          event(caseAssignedV1, {
-            caseId: row.id,
-            number: row.number,
-            version: updated.version,
-            inboxId: updated.inbox_id,
-            assigneeId: input.assigneeId,
-            assigneeName,
-            previousAssigneeId: row.assignee_id,
-          }),
-        ],
-      };
-    });
   }
 
   async lock(number: string, ctx: RequestContext): Promise<CaseView> {
@@ -363,49 +327,73 @@ export class CaseService {
    * The shape of every change: lock the row, apply the rule, write the log and the events in the same
    * transaction, then tell the relay.
    */
-  private async change(
+  async change(
     number: string,
     ctx: RequestContext,
     /** What the audit of secret reads calls it: the answer shows the case. */
     action: string,
-    apply: (
-      manager: EntityManager,
-      row: CaseRow,
-      now: Date,
-    ) => Promise<{ row: CaseRow; events: PendingEvent[]; log: EventLogRow[] }>,
+    apply: (manager: EntityManager, row: CaseRow, now: Date) => Promise<ChangeOutcome>,
   ): Promise<CaseView> {
-    const scope = accessScope(ctx.actor);
-    const result = await this.dataSource.transaction(async (manager) => {
-      const row = await this.cases.findByNumberForUpdate(manager, scope, number);
-      if (!row) throw notFound(number);
-      assertMayChange(scope);
-      const outcome = await apply(manager, row, new Date());
-      await auditSecretReads(this.cases, ctx, action, [outcome.row], manager);
-      await this.cases.insertEventLog(manager, outcome.log);
-      for (const pending of outcome.events) {
-        await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));
-      }
-      return outcome;
-    });
+    const result = await this.dataSource.transaction((manager) =>
+      this.changeWithin(manager, number, ctx, action, apply),
+    );
     if (result.events.length > 0) this.listener.nudge();
     return toCaseView(result.row);
   }
+
+  /** One change inside the caller's transaction (several cases in one); the caller nudges the relay after commit. */
+  async changeWithin(
+    manager: EntityManager,
+    number: string,
+    ctx: RequestContext,
+    action: string,
+    apply: (manager: EntityManager, row: CaseRow, now: Date) => Promise<ChangeOutcome>,
+  ): Promise<ChangeOutcome> {
+    const scope = accessScope(ctx.actor);
+    const row = await this.cases.findByNumberForUpdate(manager, scope, number);
+    if (!row) throw notFound(number);
+    assertMayChange(scope);
+    const outcome = await apply(manager, row, new Date());
+    await this.recordWithin(manager, ctx, action, outcome);
+    return outcome;
+  }
+
+  /** Writes what a change did (the audit of a secret case, the log lines, the events) in the caller's transaction. */
+  async recordWithin(
+    manager: EntityManager,
+    ctx: RequestContext,
+    action: string,
+    outcome: ChangeOutcome,
+  ): Promise<void> {
+    await auditSecretReads(this.cases, ctx, action, [outcome.row], manager);
+    await this.cases.insertEventLog(manager, outcome.log);
+    for (const pending of outcome.events) {
+      await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));
+    }
+  }
 }
 
-interface PendingEvent {
+export interface PendingEvent {
   contract: EventContract;
   data: unknown;
 }
 
-function event<T extends z.ZodType>(contract: EventContract<T>, data: z.input<T>): PendingEvent {
+/** What a change did: the case after it, the events to publish and the event-log lines. */
+export interface ChangeOutcome {
+  row: CaseRow;
+  events: PendingEvent[];
+  log: EventLogRow[];
+}
+
+export function event<T extends z.ZodType>(contract: EventContract<T>, data: z.input<T>): PendingEvent {
   return { contract: contract, data };
 }
 
-function notFound(number: string): DomainError {
+export function notFound(number: string): DomainError {
   return new DomainError('CASE.NOT_FOUND', `No case ${number}`);
 }
 
-function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
+export function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
   if (row.lock_holder_id !== null && row.lock_holder_id !== actor.id) {
     throw new DomainError(
       'CASE.LOCKED',
@@ -419,7 +407,7 @@ function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
   }
 }
 
-function assertVersion(row: CaseRow, version: number): void {
+export function assertVersion(row: CaseRow, version: number): void {
   if (row.version !== version) {
     throw new DomainError(
       'CASE.VERSION_CONFLICT',
@@ -429,11 +417,22 @@ function assertVersion(row: CaseRow, version: number): void {
   }
 }
 
-function assertEditable(row: CaseRow, actor: Actor, version: number): void {
+export function assertEditable(row: CaseRow, actor: Actor, version: number): void {
   assertNotLockedByOther(row, actor);
   assertVersion(row, version);
   if (row.status === 'closed') {
     throw new DomainError('CASE.CLOSED', `Case ${row.number} is closed; reopen it to change it`);
+  }
+}
+
+/** A specialist group that owes feedback cannot resolve or close the case; it returns it instead. */
+function assertNoFeedbackOwed(row: CaseRow, to: CaseStatus): void {
+  if (row.feedback_return_inbox_id !== null && (to === 'resolved' || to === 'closed')) {
+    throw new DomainError(
+      'CASE.FEEDBACK_REQUIRED',
+      `Case ${row.number} requires feedback: return it to ${row.feedback_return_inbox_id} instead`,
+      { returnInboxId: row.feedback_return_inbox_id },
+    );
   }
 }
 

@@ -37,6 +37,7 @@ function row(overrides: Partial<CaseRow> = {}): CaseRow {
     closed_at: null,
     handling_seconds: 0,
     lock_holder_id: null,
+    feedback_return_inbox_id: null,
     lock_holder_name: null,
     locked_at: null,
     parent_case_id: null,

@@ -53,7 +53,7 @@ async function sourceCase() {
     secrecyParagraph: 'OSL 26:1',
     personalData: true,
   });
-  const assigned = await ctx.cases.assign(
+  const assigned = await ctx.assignments.assign(
     { number: source.number, version: 1, assigneeId: 'elin', assigneeName: 'Elin' },
     ctx.as(),
   );

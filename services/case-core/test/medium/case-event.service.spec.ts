@@ -33,7 +33,7 @@ async function workedCase() {
   const c = await ctx.newCase({ priority: 'normal' }, anna.actor);
   await ctx.cases.update({ number: c.number, version: 1, changes: { priority: 'urgent' } }, anna);
   await ctx.cases.transition({ number: c.number, version: 2, to: 'open' }, anna);
-  await ctx.cases.assign({ number: c.number, version: 3, assigneeId: 'bertil', assigneeName: 'Bertil' }, anna);
+  await ctx.assignments.assign({ number: c.number, version: 3, assigneeId: 'bertil', assigneeName: 'Bertil' }, anna);
   await ctx.cases.lock(c.number, bertil);
   await ctx.cases.unlock(c.number, false, bertil);
   await ctx.cases.lock(c.number, bertil);

@@ -174,12 +174,12 @@ describe(CaseService.name, () => {
   describe('assign', () => {
     it('sets and removes the handling officer, keeping who held it in the log', async () => {
       const c = await ctx.newCase();
-      const assigned = await ctx.cases.assign(
+      const assigned = await ctx.assignments.assign(
         { number: c.number, version: 1, assigneeId: 'anna', assigneeName: 'Anna' },
         ctx.as(),
       );
       expect(assigned).toMatchObject({ assigneeId: 'anna', assigneeName: 'Anna', version: 2 });
-      const removed = await ctx.cases.assign({ number: c.number, version: 2, assigneeId: null }, ctx.as());
+      const removed = await ctx.assignments.assign({ number: c.number, version: 2, assigneeId: null }, ctx.as());
       expect(removed).toMatchObject({ assigneeId: null, assigneeName: null, version: 3 });
       const log = await ctx.dataSource.query<Array<{ changes: { assignee: { before: unknown; after: unknown } } }>>(
         `SELECT changes FROM case_core.case_event WHERE case_id = $1 AND kind = 'assigned' ORDER BY id`,
