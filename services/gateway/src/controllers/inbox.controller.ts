@@ -26,7 +26,7 @@ import { RpcClient } from '@arende/messaging';
 import { CurrentActor } from '../auth/principal.decorator.js';
 import { CASE_WORKERS, INBOX_OVERSEERS, ROUTING_ADMINS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput, openApiSchema } from '../http/openapi.js';
-import { IncludeInactiveQuery, parse } from '../http/parse.js';
+import { IncludeInactiveQuery, parse, queryFlag } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
 
 const InboxQuery = z.object({
@@ -38,6 +38,9 @@ const InboxQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** `targets=true`: every active inbox, to choose where a case is distributed (names and kinds are no secret). */
+const ListInboxesQuery = IncludeInactiveQuery.extend({ targets: queryFlag });
 
 const CreateInboxBody = saveInboxV1.request.omit({ version: true });
 const ChangeInboxBody = saveInboxV1.request.omit({ id: true }).extend({ version: z.number().int().positive() });
@@ -60,16 +63,19 @@ export class InboxController {
   @Get()
   @Roles(...CASE_WORKERS)
   @ApiOperation({
-    summary: 'Inboxes by name: your own (your /inbox/… groups); supervisors and administrators see every inbox',
+    summary:
+      'Inboxes by name: your own (your /inbox/… groups); supervisors and administrators see every inbox; ' +
+      'targets=true: every active inbox, to distribute a case to',
   })
   @ApiQuery({ name: 'includeInactive', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'targets', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ schema: openApiOutput(listInboxesV1.response) })
   listInboxes(@Query() query: unknown, @CurrentActor() actor: Actor) {
-    const { includeInactive } = parse(IncludeInactiveQuery, query);
-    const overseer = INBOX_OVERSEERS.some((role) => actor.roles.includes(role));
+    const { includeInactive, targets } = parse(ListInboxesQuery, query);
+    const every = targets || INBOX_OVERSEERS.some((role) => actor.roles.includes(role));
     return this.rpc.request(
       listInboxesV1,
-      { includeInactive, ...(overseer ? {} : { groups: inboxGroupsOf(actor) }) },
+      { includeInactive: includeInactive && !targets, ...(every ? {} : { groups: inboxGroupsOf(actor) }) },
       requestContext(actor),
     );
   }

@@ -166,6 +166,12 @@ describe('inbox routes', () => {
     expect(await call('GET', '/api/v1/inboxes?includeInactive=ja', 'anna')).toMatchObject({ status: 400 });
   });
 
+  it('list every active inbox to a case worker choosing where to distribute (targets=true)', async () => {
+    await call('GET', '/api/v1/inboxes?targets=true&includeInactive=true', 'anna');
+    expect(last(listInboxesV1.subject)?.data).toEqual({ includeInactive: false });
+    expect(await call('GET', '/api/v1/inboxes?targets=ja', 'anna')).toMatchObject({ status: 400 });
+  });
+
   it('read one inbox, with routing’s 404 for an unknown one, and still list an inbox’s cases', async () => {
     expect(await call('GET', '/api/v1/inboxes/snorojning-ab', 'anna')).toMatchObject({
       status: 200,
