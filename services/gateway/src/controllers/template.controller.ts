@@ -12,9 +12,11 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   type Actor,
+  ArticleSummarySchema,
   RefIdSchema,
   TemplateSchema,
   getTemplateV1,
+  listLinkedArticlesV1,
   listTemplatesV1,
   saveTemplateV1,
   searchTemplatesV1,
@@ -30,6 +32,17 @@ const SearchQuery = z.object({
   q: searchTemplatesV1.request.shape.q,
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+/** Case types whose linked knowledge articles come with a quick-registration answer. */
+const CASE_TYPES_WITH_ARTICLES = 10;
+
+const QuickSearchResponse = searchTemplatesV1.response.extend({
+  /** Per case type found (the first ten), its published knowledge articles. */
+  articles: z.record(z.string(), z.array(ArticleSummarySchema)),
+  /** The knowledge base did not answer for some case type: its articles are missing, the rest stands. */
+  articlesUnavailable: z.boolean(),
+});
+type QuickSearchResponse = z.infer<typeof QuickSearchResponse>;
+
 const CreateTemplateBody = saveTemplateV1.request.omit({ version: true });
 const ChangeTemplateBody = saveTemplateV1.request.omit({ id: true }).extend({ version: z.number().int().positive() });
 
@@ -57,9 +70,23 @@ export class TemplateController {
   })
   @ApiQuery({ name: 'q', required: true, description: 'What the agent typed, e.g. "bygglov"' })
   @ApiQuery({ name: 'limit', required: false, description: '1–50, default 20' })
-  @ApiOkResponse({ schema: openApiOutput(searchTemplatesV1.response) })
-  search(@Query() query: unknown, @CurrentActor() actor: Actor) {
-    return this.rpc.request(searchTemplatesV1, parse(SearchQuery, query), requestContext(actor));
+  @ApiOkResponse({ schema: openApiOutput(QuickSearchResponse) })
+  async search(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<QuickSearchResponse> {
+    const ctx = requestContext(actor);
+    const found = await this.rpc.request(searchTemplatesV1, parse(SearchQuery, query), ctx);
+    // The agent picks a case type and reads its call scripts at once; a knowledge base that is down must not
+    // stop registration, so its answers are best effort.
+    const caseTypes = found.caseTypes.slice(0, CASE_TYPES_WITH_ARTICLES);
+    const linked = await Promise.allSettled(
+      caseTypes.map((caseType) =>
+        this.rpc.request(listLinkedArticlesV1, { kind: 'case_type', targetId: caseType.id, includeDrafts: false }, ctx),
+      ),
+    );
+    const articles: QuickSearchResponse['articles'] = {};
+    linked.forEach((result, index) => {
+      if (result.status === 'fulfilled') articles[caseTypes[index].id] = result.value.items;
+    });
+    return { ...found, articles, articlesUnavailable: linked.some((result) => result.status === 'rejected') };
   }
 
   @Post()

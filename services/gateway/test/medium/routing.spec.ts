@@ -6,6 +6,7 @@ import { createLogger, createMetrics, createOpsHandler } from '@arende/observabi
 import { type TestContext, createTestContext } from '@arende/testing';
 import {
   type Actor,
+  type ArticleSummary,
   DomainError,
   type Inbox,
   type ReferenceItem,
@@ -16,6 +17,7 @@ import {
   getTemplateV1,
   listInboxV1,
   listInboxesV1,
+  listLinkedArticlesV1,
   listReferencesV1,
   listTemplatesV1,
   saveInboxV1,
@@ -50,6 +52,18 @@ const reference: ReferenceItem = {
   parentId: null,
   active: true,
   version: 1,
+  updatedAt: NOW,
+};
+const caseType = (id: string, name: string): ReferenceItem => ({ ...reference, kind: 'case-type', id, name });
+const bygglov = caseType('bygglov', 'Bygglov');
+const snorojning = caseType('snorojning', 'Snöröjning');
+const linkedArticle: ArticleSummary = {
+  id: '01935c50-0a1b-7c2d-8e3f-4a5b6c7d8e9f',
+  kind: 'call_script',
+  status: 'published',
+  title: 'Bygglov: vad som behövs',
+  summary: 'Vilka handlingar en ansökan om bygglov ska ha.',
+  folderId: null,
   updatedAt: NOW,
 };
 
@@ -98,7 +112,12 @@ beforeAll(async () => {
     })
     .handle(searchTemplatesV1, (data, { actor }) => {
       record(searchTemplatesV1.subject, data, actor);
-      return Promise.resolve({ caseTypes: [], templates: [template] });
+      return Promise.resolve({ caseTypes: data.q === 'bygg' ? [bygglov, snorojning] : [], templates: [template] });
+    })
+    .handle(listLinkedArticlesV1, (data, { actor }) => {
+      record(listLinkedArticlesV1.subject, data, actor);
+      if (data.targetId === 'snorojning') throw new DomainError('INTERNAL', 'knowledge is unwell');
+      return Promise.resolve({ items: [linkedArticle] });
     })
     .handle(listReferencesV1, (data, { actor }) => {
       record(listReferencesV1.subject, data, actor);
@@ -241,6 +260,25 @@ describe('template routes', () => {
       body: { code: 'REQUEST.INVALID' },
     });
     expect(await call('GET', '/api/v1/templates/search?q=x&limit=500', 'anna')).toMatchObject({ status: 400 });
+  });
+
+  it('give each case type found its linked knowledge articles, and the rest when the knowledge base fails for one', async () => {
+    const found = await call('GET', '/api/v1/templates/search?q=bygg', 'anna');
+    expect(found).toMatchObject({
+      status: 200,
+      body: {
+        caseTypes: [{ id: 'bygglov' }, { id: 'snorojning' }],
+        articles: { bygglov: [{ id: linkedArticle.id, title: linkedArticle.title }] },
+        articlesUnavailable: true,
+      },
+    });
+    expect(Object.keys((found.body as { articles: object }).articles)).toEqual(['bygglov']);
+    expect(received.filter((r) => r.subject === listLinkedArticlesV1.subject).map((r) => r.data)).toEqual([
+      { kind: 'case_type', targetId: 'bygglov', includeDrafts: false },
+      { kind: 'case_type', targetId: 'snorojning', includeDrafts: false },
+    ]);
+    const none = await call('GET', '/api/v1/templates/search?q=sn%C3%B6', 'anna');
+    expect(none).toMatchObject({ status: 200, body: { articles: {}, articlesUnavailable: false } });
   });
 
   it('let administrators alone create and change templates', async () => {
