@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { Logger, Metrics } from '@arende/observability';
-import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
+import { type MessagingNames, OutboxRelay, RpcClient, RpcServer } from '@arende/messaging';
 import type { CaseCoreConfig } from './config.js';
 import { CaseHandler } from './handlers/case.handler.js';
 import { CustomerHandler } from './handlers/customer.handler.js';
@@ -38,7 +38,13 @@ import { SecretReadAuditRepository } from './repositories/secret-read-audit.repo
 import { SecretReadService } from './services/secret-read.service.js';
 import { IntakeCaseService } from './intake/intake-case.service.js';
 import { createIntakeConsumer } from './intake/intake-consumer.js';
+import { IntakeRegistrationService } from './intake/intake-registration.service.js';
 import { ThreadKeyRepository } from './repositories/thread-key.repository.js';
+import { ReferralHandler } from './handlers/referral.handler.js';
+import { ReferralRepository } from './repositories/referral.repository.js';
+import { CaseRoutingService } from './services/case-routing.service.js';
+import { ReferralService } from './services/referral.service.js';
+import { TemplateRegistrationService } from './services/template-registration.service.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
 export interface CaseCoreInfrastructure {
@@ -66,6 +72,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(CaseEventHandler) private readonly eventHandler: CaseEventHandler,
     @Inject(EntryHandler) private readonly entryHandler: EntryHandler,
     @Inject(SecretReadHandler) private readonly secretReadHandler: SecretReadHandler,
+    @Inject(ReferralHandler) private readonly referralHandler: ReferralHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(IntakeCaseService) private readonly intake: IntakeCaseService,
@@ -86,6 +93,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.eventHandler.listen();
     this.entryHandler.listen();
     this.secretReadHandler.listen();
+    this.referralHandler.listen();
     this.intakeConsumer = createIntakeConsumer({
       dataSource: this.infra.dataSource,
       schema: this.infra.config.DB_SCHEMA,
@@ -150,9 +158,41 @@ export class AppModule {
           inject: [CaseRepository, OutboxRelay],
         },
         {
+          provide: CaseRoutingService,
+          useFactory: () =>
+            new CaseRoutingService(
+              new RpcClient({ nc: infra.nc, names: infra.names }),
+              { timeoutMs: infra.config.ROUTING_TIMEOUT_MS, attempts: infra.config.ROUTING_ATTEMPTS },
+              infra.logger,
+            ),
+        },
+        {
           provide: CaseHandler,
-          useFactory: (rpc: RpcServer, cases: CaseService) => new CaseHandler(rpc, cases),
-          inject: [RpcServer, CaseService],
+          useFactory: (rpc: RpcServer, cases: CaseService, routing: CaseRoutingService) =>
+            new CaseHandler(rpc, cases, new TemplateRegistrationService(cases, routing)),
+          inject: [RpcServer, CaseService, CaseRoutingService],
+        },
+        {
+          provide: ReferralService,
+          useFactory: (cases: CaseRepository, entries: EntryService, relay: OutboxRelay) =>
+            new ReferralService(
+              infra.dataSource,
+              cases,
+              new ReferralRepository(infra.dataSource, infra.config.DB_SCHEMA),
+              entries,
+              new ThreadKeyRepository(infra.config.DB_SCHEMA),
+              relay,
+              {
+                replyDays: infra.config.REFERRAL_REPLY_DAYS,
+                messageIdDomain: infra.config.REFERRAL_MESSAGE_ID_DOMAIN,
+              },
+            ),
+          inject: [CaseRepository, EntryService, OutboxRelay],
+        },
+        {
+          provide: ReferralHandler,
+          useFactory: (rpc: RpcServer, referrals: ReferralService) => new ReferralHandler(rpc, referrals),
+          inject: [RpcServer, ReferralService],
         },
         {
           provide: EntryRepository,
@@ -166,19 +206,24 @@ export class AppModule {
         },
         {
           provide: IntakeCaseService,
-          useFactory: (cases: CaseService, rows: CaseRepository, entries: EntryService) =>
+          useFactory: (
+            cases: CaseService,
+            rows: CaseRepository,
+            entries: EntryService,
+            routing: CaseRoutingService,
+            referrals: ReferralService,
+          ) =>
             new IntakeCaseService(
               cases,
               rows,
               entries,
               new ThreadKeyRepository(infra.config.DB_SCHEMA),
-              {
-                defaultInboxId: infra.config.DEFAULT_INBOX_ID,
-                reopenWindowDays: infra.config.INTAKE_REOPEN_WINDOW_DAYS,
-              },
+              { reopenWindowDays: infra.config.INTAKE_REOPEN_WINDOW_DAYS },
               infra.logger,
+              new IntakeRegistrationService(cases, rows, routing, infra.config.DEFAULT_INBOX_ID),
+              referrals,
             ),
-          inject: [CaseService, CaseRepository, EntryService],
+          inject: [CaseService, CaseRepository, EntryService, CaseRoutingService, ReferralService],
         },
         {
           provide: EntryHandler,

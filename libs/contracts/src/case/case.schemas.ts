@@ -72,6 +72,20 @@ export const CaseFieldsSchema = z.object({
 });
 export type CaseFields = z.infer<typeof CaseFieldsSchema>;
 
+/**
+ * The service-level target a case carries from its template (business time in the named calendar); the SLA
+ * watcher times it. Null on a case registered without a template or from one without a target.
+ */
+export const CaseSlaSchema = z.object({
+  /** Minutes to the first answer. */
+  responseMinutes: z.number().int().min(1).max(525_600).nullable(),
+  /** Hours to resolution. */
+  resolutionHours: z.number().int().min(1).max(8760).nullable(),
+  /** The business-hours calendar the target counts in (null: the platform's default calendar). */
+  calendarId: RefIdSchema.nullable(),
+});
+export type CaseSla = z.infer<typeof CaseSlaSchema>;
+
 export const CaseLockSchema = z.object({
   holderId: z.string(),
   holderName: z.string().nullable(),
@@ -96,6 +110,7 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
   customerRepliedAt: TimestampSchema.nullable(),
   handlingSeconds: z.number().int().nonnegative(),
   lock: CaseLockSchema.nullable(),
+  sla: CaseSlaSchema.nullable(),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -139,4 +154,5 @@ export const exampleCase: CaseView = {
   customerRepliedAt: null,
   handlingSeconds: 0,
   lock: null,
+  sla: null,
 };

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { CaseSla } from '@arende/contracts';
 
 @Entity({ name: 'case' })
 @Unique('case_number_key', ['number'])
@@ -117,4 +118,8 @@ export class CaseEntity {
 
   @Column('text', { name: 'registered_by' })
   registeredBy: string;
+
+  /** The SLA target from the case's template (CaseSla), or null. */
+  @Column('jsonb', { nullable: true })
+  sla: CaseSla | null;
 }

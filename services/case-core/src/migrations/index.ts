@@ -4,6 +4,7 @@ import { CreateEntry1763900200000 } from './1763900200000-create-entry.js';
 import { CreateFavourite1763900300000 } from './1763900300000-create-favourite.js';
 import { Access1763900400000 } from './1763900400000-access.js';
 import { IntakeThreading1763900500000 } from './1763900500000-intake-threading.js';
+import { TemplatesAndReferrals1764300000000 } from './1764300000000-templates-and-referrals.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateFavourite1763900300000,
   Access1763900400000,
   IntakeThreading1763900500000,
+  TemplatesAndReferrals1764300000000,
 ];

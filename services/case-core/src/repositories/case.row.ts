@@ -1,4 +1,4 @@
-import type { CasePriority, CaseStatus, CaseView } from '@arende/contracts';
+import type { CasePriority, CaseSla, CaseStatus, CaseView } from '@arende/contracts';
 
 /** A row of the case table as PostgreSQL returns it to `query()`. */
 export interface CaseRow {
@@ -38,6 +38,7 @@ export interface CaseRow {
   locked_at: Date | null;
   parent_case_id: string | null;
   registered_by: string;
+  sla: CaseSla | null;
 }
 
 export const PRIORITY_RANK: Readonly<Record<CasePriority, number>> = { urgent: 0, prioritised: 1, normal: 2 };
@@ -81,6 +82,7 @@ export function toCaseView(row: CaseRow): CaseView {
       row.lock_holder_id === null || row.locked_at === null
         ? null
         : { holderId: row.lock_holder_id, holderName: row.lock_holder_name, since: row.locked_at.toISOString() },
+    sla: row.sla,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   CASE_STATUSES,
   type Actor,
   type CaseStatus,
+  type CaseSla,
   type CaseView,
   type EventContract,
   type RequestOrigin,
@@ -60,6 +61,9 @@ export interface CaseServiceOptions {
   defaultInboxId: string;
 }
 
+/** A registration as case-core takes it: the request, plus the SLA target a template gives (never from the caller). */
+export type CaseRegistration = z.output<typeof RegisterCaseRequestV1> & { sla?: CaseSla | null };
+
 export class CaseService {
   constructor(
     private readonly dataSource: DataSource,
@@ -68,7 +72,7 @@ export class CaseService {
     private readonly options: CaseServiceOptions,
   ) {}
 
-  async register(input: z.output<typeof RegisterCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+  async register(input: CaseRegistration, ctx: RequestContext): Promise<CaseView> {
     assertMayChange(accessScope(ctx.actor));
     const now = new Date();
     const view = this.newCase(input, now);
@@ -86,7 +90,7 @@ export class CaseService {
    */
   async registerWithin(
     manager: EntityManager,
-    input: z.output<typeof RegisterCaseRequestV1>,
+    input: CaseRegistration,
     ctx: RequestContext,
     at: Date = new Date(),
   ): Promise<CaseView> {
@@ -106,15 +110,16 @@ export class CaseService {
     return outcome.row;
   }
 
-  private newCase(input: z.output<typeof RegisterCaseRequestV1>, now: Date): CaseView {
+  private newCase(input: CaseRegistration, now: Date): CaseView {
     const at = now.toISOString();
+    const status = input.status ?? 'new';
     return {
       id: uuidv7(),
       number: NUMBER_PENDING,
       version: 1,
       title: input.title,
       description: input.description ?? '',
-      status: input.status,
+      status,
       parkedUntil: null,
       priority: input.priority ?? 'normal',
       channel: input.channel ?? 'phone',
@@ -137,10 +142,11 @@ export class CaseService {
       parentCaseId: null,
       registeredAt: at,
       updatedAt: at,
-      closedAt: input.status === 'closed' ? at : null,
+      closedAt: status === 'closed' ? at : null,
       customerRepliedAt: null,
       handlingSeconds: 0,
       lock: null,
+      sla: input.sla ?? null,
     };
   }
 
@@ -429,7 +435,7 @@ function assertVersion(row: CaseRow, version: number): void {
   }
 }
 
-function assertEditable(row: CaseRow, actor: Actor, version: number): void {
+export function assertEditable(row: CaseRow, actor: Actor, version: number): void {
   assertNotLockedByOther(row, actor);
   assertVersion(row, version);
   if (row.status === 'closed') {
