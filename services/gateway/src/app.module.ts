@@ -11,6 +11,7 @@ import { CaseEventController } from './controllers/case-event.controller.js';
 import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
+import { ReferralController } from './controllers/referral.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { OPS_HANDLER, OpsController } from './controllers/ops.controller.js';
@@ -45,6 +46,7 @@ export class AppModule {
         AuditController,
         OpsController,
         EntryController,
+        ReferralController,
         KnowledgeArticleController,
         KnowledgeSearchController,
         KnowledgeWebSourceController,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Actor, CaseStatusSchema, CaseViewSchema, RefIdSchema, listInboxV1, pageSchema } from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
 import { CurrentActor } from '../auth/principal.decorator.js';
-import { CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
+import { CASE_READERS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput } from '../http/openapi.js';
 import { parse } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
@@ -26,7 +26,7 @@ export class InboxController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Get(':inboxId/cases')
-  @Roles(...CASE_WORKERS)
+  @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'The cases of an inbox: urgent, prioritised, normal; oldest first within each; by cursor' })
   @ApiQuery({ name: 'status', required: false, description: 'Comma-separated statuses (default: all but closed)' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
