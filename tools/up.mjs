@@ -88,7 +88,13 @@ async function waitFor(name, url, timeoutMs = 60_000) {
 
 async function seed() {
   const { loginDemoUser } = await import('../libs/local-issuer/dist/index.js');
-  const { DEMO_CASES } = await import('../libs/demo-data/dist/index.js');
+  const { DEMO_CASES, seedRoutingDemo } = await import('../libs/demo-data/dist/index.js');
+  // Routing first: the demo cases and templates name its inboxes and reference data.
+  const routing = await seedRoutingDemo({
+    gatewayUrl: GATEWAY_URL,
+    adminToken: await loginDemoUser(ISSUER_URL, 'david'),
+  });
+  log(`routing: seeded ${routing.created} reference items, inboxes and templates (${routing.present} were there)`);
   const token = await loginDemoUser(ISSUER_URL, 'anna');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const existing = await fetch(`${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases?limit=1&status=new,open,closed`, {
@@ -213,6 +219,9 @@ try {
   log('  a token:        npm run -s token -- anna      (demo users: see libs/local-issuer/README.md; password "demo")');
   log(
     `  try:            curl -H "Authorization: Bearer $(npm run -s token -- anna)" ${GATEWAY_URL}/api/v1/inboxes/kundtjanst/cases`,
+  );
+  log(
+    `                  curl -H "Authorization: Bearer $(npm run -s token -- anna)" "${GATEWAY_URL}/api/v1/templates/search?q=sn%C3%B6r%C3%B6j"`,
   );
   log('Ctrl-C stops everything.');
 } catch (error) {

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { type SeedRoutingResult, seedRoutingDemo } from '@arende/demo-data';
+import { loginDemoUser } from '@arende/local-issuer';
 import { deleteStreams } from './streams.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -34,6 +36,12 @@ export interface Platform {
   kill(name: keyof Platform['processes']): Promise<void>;
   /** Starts a process again with its first settings and waits until it is ready. */
   restart(name: keyof Platform['processes']): Promise<void>;
+  /**
+   * Seeds routing through the gateway, as the admin david, with the demo catalogue `npm run up` uses (reference
+   * data, the inboxes of libs/demo-data with the contractor inbox `snorojning-ab`, the demo templates).
+   * Creates only what is missing: safe to call from several tests on one platform.
+   */
+  seedRouting(): Promise<SeedRoutingResult>;
   stop(): Promise<void>;
 }
 
@@ -257,6 +265,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     output,
     kill,
     restart,
+    seedRouting: async () => seedRoutingDemo({ gatewayUrl, adminToken: await loginDemoUser(issuerUrl, 'david') }),
     stop,
   };
 }

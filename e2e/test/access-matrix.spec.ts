@@ -63,7 +63,24 @@ interface Fixture {
   spareNumber: string;
   /** Knowledge routes only: a published article by the editor cecilia, anna's open proposal on it, a folder, a synonym group. */
   knowledge?: KnowledgeFixture;
+  /** Routing writes only: an inbox, a template and an area of their own, made by the admin david. */
+  routing?: RoutingFixture;
 }
+
+interface RoutingFixture {
+  inboxId: string;
+  inboxVersion: number;
+  templateId: string;
+  templateVersion: number;
+  referenceId: string;
+  referenceVersion: number;
+}
+
+/** Routes whose writes act on routing's data: they get a routing fixture of their own. */
+const ROUTING_ROUTES = /^\/api\/v1\/(inboxes(\/\{inboxId\})?|templates.*|reference-data\/.*)$/;
+/** A seeded template (libs/demo-data) that reads act on. */
+const TEMPLATE = 'snorojning-utebliven';
+const MATRIX_INBOX = { name: 'Matris: inkorg', kind: 'work_group', group: '/inbox/matris' };
 
 interface KnowledgeFixture {
   articleId: string;
@@ -108,6 +125,19 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/customers': () => ({ body: { firstName: 'Mats', lastName: 'Matrisson' } }),
   'POST /api/v1/customers/search': () => ({ body: { name: 'matrisson' } }),
   'PATCH /api/v1/customers/{id}': (f) => ({ body: { version: f.customerVersion, changes: { city: 'Solna' } } }),
+  'POST /api/v1/inboxes': () => ({ body: MATRIX_INBOX }),
+  'PUT /api/v1/inboxes/{inboxId}': (f) => ({
+    body: { ...MATRIX_INBOX, name: 'Matris: omdöpt inkorg', version: f.routing?.inboxVersion ?? 1 },
+  }),
+  'GET /api/v1/templates/search': () => ({ query: `?q=${encodeURIComponent('snöröj')}` }),
+  'POST /api/v1/templates': () => ({ body: { title: 'Matris: mall', inboxId: INBOX } }),
+  'PUT /api/v1/templates/{templateId}': (f) => ({
+    body: { title: 'Matris: omdöpt mall', version: f.routing?.templateVersion ?? 1 },
+  }),
+  'POST /api/v1/reference-data/{referenceKind}': () => ({ body: { name: 'Matris: område' } }),
+  'PUT /api/v1/reference-data/{referenceKind}/{referenceId}': (f) => ({
+    body: { name: 'Matris: omdöpt område', version: f.routing?.referenceVersion ?? 1 },
+  }),
   'GET /api/v1/knowledge/search': () => ({ query: '?q=matris' }),
   'POST /api/v1/knowledge/suggestions': () => ({ body: { title: 'Snöröjning', description: 'Gatan är inte plogad.' } }),
   'POST /api/v1/knowledge/articles': () => ({ body: { kind: 'information', title: 'Matris: nytt utkast' } }),
@@ -145,7 +175,10 @@ function fillPath(template: string, f: Fixture): string {
     entryId: f.entryId,
     customerId: f.customerId,
     id: f.customerId,
-    inboxId: INBOX,
+    inboxId: f.routing?.inboxId ?? INBOX,
+    templateId: f.routing?.templateId ?? TEMPLATE,
+    referenceKind: 'area',
+    referenceId: f.routing?.referenceId ?? 'matris',
     ...(f.knowledge
       ? {
           articleId: f.knowledge.articleId,
@@ -226,7 +259,34 @@ async function createKnowledgeFixture(): Promise<KnowledgeFixture> {
   };
 }
 
-async function createFixture(withKnowledge = false): Promise<Fixture> {
+async function createRoutingFixture(): Promise<RoutingFixture> {
+  const as = 'david';
+  const inbox = await ok(
+    api.call<{ id: string; version: number }>('POST', '/api/v1/inboxes', { as, body: MATRIX_INBOX }),
+    'inbox',
+  );
+  const template = await ok(
+    api.call<{ id: string; version: number }>('POST', '/api/v1/templates', { as, body: { title: 'Matris: mall' } }),
+    'template',
+  );
+  const area = await ok(
+    api.call<{ id: string; version: number }>('POST', '/api/v1/reference-data/area', {
+      as,
+      body: { name: 'Matris: område' },
+    }),
+    'area',
+  );
+  return {
+    inboxId: inbox.id,
+    inboxVersion: inbox.version,
+    templateId: template.id,
+    templateVersion: template.version,
+    referenceId: area.id,
+    referenceVersion: area.version,
+  };
+}
+
+async function createFixture(withKnowledge = false, withRouting = false): Promise<Fixture> {
   const register = (title: string) =>
     ok(
       api.call<CaseView>('POST', '/api/v1/cases', {
@@ -262,6 +322,7 @@ async function createFixture(withKnowledge = false): Promise<Fixture> {
     childNumber: child.number,
     spareNumber: spare.number,
     ...(withKnowledge ? { knowledge: await createKnowledgeFixture() } : {}),
+    ...(withRouting ? { routing: await createRoutingFixture() } : {}),
   };
 }
 
@@ -281,6 +342,7 @@ function resigned(valid: string, keyFile: string, expiresInSec: number): string 
 
 beforeAll(async () => {
   platform = await startPlatform();
+  await platform.seedRouting();
   api = new Api(platform);
   otherIssuer = await startLocalIssuer();
   for (const user of USERS) tokens.set(user, await api.token(user));
@@ -299,7 +361,8 @@ async function callAs(route: string, caller: string): Promise<number> {
   const [method, template] = route.split(' ');
   // Requests that change something get their own fixture when they can get through, so cells do not disturb each other.
   const knowledge = template.startsWith('/api/v1/knowledge');
-  const fixture = method !== 'GET' && CASE_WORKERS.has(caller) ? await createFixture(knowledge) : shared;
+  const routing = ROUTING_ROUTES.test(template);
+  const fixture = method !== 'GET' && CASE_WORKERS.has(caller) ? await createFixture(knowledge, routing) : shared;
   const example = EXAMPLES[route]?.(fixture) ?? {};
   if (CASE_WORKERS.has(caller)) await example.before?.(api, fixture, caller);
   const token = tokens.get(caller);

@@ -1,7 +1,7 @@
 /**
  * Demo reference data for a city like Solna, taken from the examples in Solna's requirement specification.
- * Reference data is owned by routing (templates, inboxes, case types); until routing serves it, `npm run up`
- * uses this catalogue to seed demo cases with meaningful ids. Ids are stable slugs: a rename keeps the id.
+ * Routing owns it (reference data, inboxes, templates); `npm run up` and the e2e platform seed routing with it
+ * through the API (`seedRoutingDemo`). Ids are stable slugs: a rename keeps the id.
  */
 export interface OrgUnit {
   id: string;
@@ -20,14 +20,31 @@ export interface Category {
   name: string;
 }
 
+export interface ServicePoint {
+  id: string;
+  name: string;
+}
+
 export interface Inbox {
   id: string;
   name: string;
   kind: 'work_group' | 'specialist_group' | 'external_party';
+  assignmentMode: 'dispatcher' | 'pick_next' | 'pick_own';
   orgUnitId: string;
+  servicePointId: string;
   /** Identity group whose members see the inbox (Keycloak group path). */
   group: string;
+  /** External parties only: the contractor organisation (the `organisation` of its contractor accounts). */
+  externalOrganisationId: string | null;
+  /** Where the inbox is told of new cases. */
+  email: string;
 }
+
+/** Svarsställen: they partition settings and statistics. */
+export const SERVICE_POINTS: readonly ServicePoint[] = [
+  { id: 'kundtjanst', name: 'Kundtjänst Solna' },
+  { id: 'aldreomsorg', name: 'Kundtjänst äldreomsorg' },
+];
 
 export const ORG_UNITS: readonly OrgUnit[] = [
   { id: 'kundtjanst', name: 'Kundtjänst' },
@@ -98,33 +115,59 @@ export const CASE_TYPES: readonly CaseType[] = [
 ];
 
 export const INBOXES: readonly Inbox[] = [
-  { id: 'kundtjanst', name: 'Kundtjänst', kind: 'work_group', orgUnitId: 'kundtjanst', group: '/inbox/kundtjanst' },
+  {
+    id: 'kundtjanst',
+    name: 'Kundtjänst',
+    kind: 'work_group',
+    assignmentMode: 'pick_next',
+    orgUnitId: 'kundtjanst',
+    servicePointId: 'kundtjanst',
+    group: '/inbox/kundtjanst',
+    externalOrganisationId: null,
+    email: 'kundtjanst@solna.example',
+  },
   {
     id: 'aldreomsorg',
     name: 'Kundtjänst äldreomsorg',
     kind: 'work_group',
+    assignmentMode: 'pick_next',
     orgUnitId: 'kundtjanst',
+    servicePointId: 'aldreomsorg',
     group: '/inbox/aldreomsorg',
+    externalOrganisationId: null,
+    email: 'aldreomsorg@solna.example',
   },
   {
     id: 'stadsbyggnad',
     name: 'Stadsbyggnad',
     kind: 'specialist_group',
+    assignmentMode: 'pick_own',
     orgUnitId: 'stadsbyggnad',
+    servicePointId: 'kundtjanst',
     group: '/inbox/stadsbyggnad',
+    externalOrganisationId: null,
+    email: 'stadsbyggnad@solna.example',
   },
   {
     id: 'bistand',
     name: 'Biståndshandläggare äldreomsorg',
     kind: 'specialist_group',
+    assignmentMode: 'dispatcher',
     orgUnitId: 'omvardnad',
+    servicePointId: 'aldreomsorg',
     group: '/inbox/bistand',
+    externalOrganisationId: null,
+    email: 'bistand@solna.example',
   },
   {
     id: 'snorojning-ab',
     name: 'Snöröjning (entreprenör)',
     kind: 'external_party',
+    assignmentMode: 'pick_own',
     orgUnitId: 'stadsbyggnad',
+    servicePointId: 'kundtjanst',
     group: '/inbox/snorojning-ab',
+    externalOrganisationId: 'snorojning-ab',
+    email: 'arbetsorder@snorojning.example',
   },
 ];

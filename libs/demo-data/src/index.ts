@@ -1,3 +1,5 @@
 export * from './catalogue.js';
 export * from './demo-cases.js';
 export * from './demo-articles.js';
+export * from './demo-templates.js';
+export * from './seed-routing.js';

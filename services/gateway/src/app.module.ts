@@ -21,6 +21,8 @@ import { type LiveOptions, liveProviders } from './live/live.providers.js';
 import { KnowledgeArticleController } from './controllers/knowledge-article.controller.js';
 import { KnowledgeSearchController } from './controllers/knowledge-search.controller.js';
 import { KnowledgeWebSourceController } from './controllers/knowledge-web-source.controller.js';
+import { ReferenceController } from './controllers/reference.controller.js';
+import { TemplateController } from './controllers/template.controller.js';
 
 export interface GatewayDependencies {
   rpc: RpcClient;
@@ -52,6 +54,8 @@ export class AppModule {
         KnowledgeWebSourceController,
         QuarantineController,
         LiveController,
+        TemplateController,
+        ReferenceController,
       ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },

@@ -12,8 +12,10 @@ import type { Logger, Metrics } from '@arende/observability';
 import { type MessagingNames, OutboxRelay, RpcServer } from '@arende/messaging';
 import type { RoutingConfig } from './config.js';
 import { RoutingHandler } from './handlers/routing.handler.js';
+import { InboxRepository } from './repositories/inbox.repository.js';
 import { ReferenceRepository } from './repositories/reference.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { InboxService } from './services/inbox.service.js';
 import { MatchService } from './services/match.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { TemplateService } from './services/template.service.js';
@@ -68,6 +70,7 @@ export class AppModule {
     const schema = infra.config.DB_SCHEMA;
     const references = new ReferenceRepository(infra.dataSource, schema);
     const templates = new TemplateRepository(infra.dataSource, schema);
+    const inboxes = new InboxRepository(infra.dataSource, schema);
     return {
       module: AppModule,
       providers: [
@@ -107,10 +110,12 @@ export class AppModule {
                 infra.dataSource,
                 templates,
                 references,
+                inboxes,
                 { nudge: () => relay.nudge(), templatesChanged: () => matching.templatesChanged() },
                 schema,
               ),
               matching,
+              new InboxService(infra.dataSource, inboxes, references, relay, schema),
             ),
           inject: [RpcServer, OutboxRelay, MatchService],
         },

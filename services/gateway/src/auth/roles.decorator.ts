@@ -21,3 +21,9 @@ export const CASE_READERS: Role[] = [...CASE_WORKERS, 'contractor'];
 
 /** Who edits the knowledge base (publish, link, folders, synonyms, proposals); the knowledge service checks it too. */
 export const KNOWLEDGE_EDITORS: Role[] = ['supervisor', 'admin'];
+
+/** Who administers routing: inboxes, templates and their reference data; routing checks it too. */
+export const ROUTING_ADMINS: Role[] = ['admin'];
+
+/** Who sees every inbox rather than only those of their own `/inbox/…` groups. */
+export const INBOX_OVERSEERS: Role[] = ['supervisor', 'admin'];

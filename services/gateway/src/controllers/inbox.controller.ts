@@ -1,12 +1,32 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { type Actor, CaseStatusSchema, CaseViewSchema, RefIdSchema, listInboxV1, pageSchema } from '@arende/contracts';
+import {
+  type Actor,
+  CaseStatusSchema,
+  CaseViewSchema,
+  InboxSchema,
+  RefIdSchema,
+  getInboxV1,
+  listInboxV1,
+  listInboxesV1,
+  pageSchema,
+  saveInboxV1,
+} from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
 import { CurrentActor } from '../auth/principal.decorator.js';
-import { CASE_READERS, Roles } from '../auth/roles.decorator.js';
-import { openApiOutput } from '../http/openapi.js';
-import { parse } from '../http/parse.js';
+import { CASE_READERS, CASE_WORKERS, INBOX_OVERSEERS, ROUTING_ADMINS, Roles } from '../auth/roles.decorator.js';
+import { openApiOutput, openApiSchema } from '../http/openapi.js';
+import { IncludeInactiveQuery, parse } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
 
 const InboxQuery = z.object({
@@ -19,11 +39,72 @@ const InboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const CreateInboxBody = saveInboxV1.request.omit({ version: true });
+const ChangeInboxBody = saveInboxV1.request.omit({ id: true }).extend({ version: z.number().int().positive() });
+
+/** The inbox groups of a caller's token (`/inbox/<id>`); other groups say nothing about inboxes. */
+function inboxGroupsOf(actor: Actor): string[] {
+  return (actor.groups ?? []).filter((group) => group.startsWith('/inbox/'));
+}
+
+/**
+ * Inboxes (owned by routing) and the cases in one (case-core). Case workers see the inboxes of their own groups,
+ * supervisors and administrators every inbox; only administrators create and change them.
+ */
 @ApiTags('inboxes')
 @ApiBearerAuth()
 @Controller('api/v1/inboxes')
 export class InboxController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary: 'Inboxes by name: your own (your /inbox/… groups); supervisors and administrators see every inbox',
+  })
+  @ApiQuery({ name: 'includeInactive', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ schema: openApiOutput(listInboxesV1.response) })
+  listInboxes(@Query() query: unknown, @CurrentActor() actor: Actor) {
+    const { includeInactive } = parse(IncludeInactiveQuery, query);
+    const overseer = INBOX_OVERSEERS.some((role) => actor.roles.includes(role));
+    return this.rpc.request(
+      listInboxesV1,
+      { includeInactive, ...(overseer ? {} : { groups: inboxGroupsOf(actor) }) },
+      requestContext(actor),
+    );
+  }
+
+  @Post()
+  @Roles(...ROUTING_ADMINS)
+  @ApiOperation({ summary: 'Create an inbox (administrators); without an id one is made' })
+  @ApiBody({ schema: openApiSchema(CreateInboxBody) })
+  @ApiCreatedResponse({ schema: openApiOutput(InboxSchema) })
+  async create(@Body() body: unknown, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    const created = await this.rpc.request(saveInboxV1, parse(CreateInboxBody, body), requestContext(actor));
+    void reply.status(201).header('location', `/api/v1/inboxes/${created.id}`);
+    return created;
+  }
+
+  @Get(':inboxId')
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'One inbox with its kind, assignment mode, identity group and external organisation' })
+  @ApiOkResponse({ schema: openApiOutput(InboxSchema) })
+  get(@Param('inboxId') inboxId: string, @CurrentActor() actor: Actor) {
+    return this.rpc.request(getInboxV1, { id: parse(RefIdSchema, inboxId) }, requestContext(actor));
+  }
+
+  @Put(':inboxId')
+  @Roles(...ROUTING_ADMINS)
+  @ApiOperation({
+    summary:
+      'Change an inbox at the version you read (administrators; 409 ROUTING.VERSION_CONFLICT if stale); a rename keeps the id, inactive instead of deleted',
+  })
+  @ApiBody({ schema: openApiSchema(ChangeInboxBody) })
+  @ApiOkResponse({ schema: openApiOutput(InboxSchema) })
+  change(@Param('inboxId') inboxId: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    const input = { ...parse(ChangeInboxBody, body), id: parse(RefIdSchema, inboxId) };
+    return this.rpc.request(saveInboxV1, input, requestContext(actor));
+  }
 
   @Get(':inboxId/cases')
   @Roles(...CASE_READERS)

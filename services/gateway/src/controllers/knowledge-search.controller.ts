@@ -24,13 +24,9 @@ import { RpcClient } from '@arende/messaging';
 import { CurrentActor } from '../auth/principal.decorator.js';
 import { CASE_WORKERS, KNOWLEDGE_EDITORS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput, openApiSchema } from '../http/openapi.js';
-import { parse } from '../http/parse.js';
+import { parse, queryFlag } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
 
-const flag = z
-  .enum(['true', 'false'])
-  .default('false')
-  .transform((value) => value === 'true');
 const SearchQuery = searchArticlesV1.request.extend({
   kinds: z
     .string()
@@ -40,7 +36,7 @@ const SearchQuery = searchArticlesV1.request.extend({
     .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-const ListQuery = z.object({ includeDrafts: flag });
+const ListQuery = z.object({ includeDrafts: queryFlag });
 const ArticlesList = z.object({ items: z.array(ArticleSummarySchema) });
 const FolderBody = SaveFolderRequestV1.omit({ id: true });
 const SynonymBody = saveSynonymGroupV1.request.omit({ id: true });

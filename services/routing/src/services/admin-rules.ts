@@ -33,6 +33,23 @@ export function assertVersion(
   }
 }
 
+/** A field that names something routing owns (a reference item of a kind, or an inbox) that does not exist. */
+export interface UnknownReference {
+  field: string;
+  kind: string;
+  id: string;
+}
+
+/** `ROUTING.REFERENCE_UNKNOWN` listing every unknown one, so a form can mark all its fields at once. */
+export function assertNoUnknownReferences(unknown: readonly UnknownReference[]): void {
+  if (unknown.length === 0) return;
+  throw new DomainError(
+    'ROUTING.REFERENCE_UNKNOWN',
+    `Unknown ${unknown.map((ref) => `${ref.kind} ${ref.id}`).join(', ')}`,
+    { references: unknown },
+  );
+}
+
 /** Anything that should hear that events were committed (the outbox relay). */
 export interface CommitListener {
   nudge(): void;

@@ -10,9 +10,16 @@ import {
 import { Outbox, createEnvelope, type RpcContext } from '@arende/messaging';
 import type { z } from 'zod';
 import { patternError } from '../matching/rules.js';
+import type { InboxRepository } from '../repositories/inbox.repository.js';
 import type { ReferenceRepository } from '../repositories/reference.repository.js';
 import type { TemplateRepository } from '../repositories/template.repository.js';
-import { type CommitListener, assertAdmin, assertVersion } from './admin-rules.js';
+import {
+  type CommitListener,
+  type UnknownReference,
+  assertAdmin,
+  assertNoUnknownReferences,
+  assertVersion,
+} from './admin-rules.js';
 
 type SaveTemplate = z.output<typeof saveTemplateV1.request>;
 
@@ -31,6 +38,7 @@ export class TemplateService {
     private readonly dataSource: DataSource,
     private readonly templates: TemplateRepository,
     private readonly references: ReferenceRepository,
+    private readonly inboxes: InboxRepository,
     private readonly listener: CommitListener & { templatesChanged(): void },
     private readonly schema: string,
   ) {}
@@ -70,18 +78,15 @@ export class TemplateService {
   }
 
   private async checkReferences(manager: EntityManager, input: SaveTemplate): Promise<void> {
-    const unknown: Array<{ field: string; kind: ReferenceKind; id: string }> = [];
+    const unknown: UnknownReference[] = [];
     for (const [field, kind] of REFERENCES) {
       const id = input[field as keyof SaveTemplate] as string | null;
       if (id !== null && !(await this.references.find(manager, kind, id))) unknown.push({ field, kind, id });
     }
-    if (unknown.length > 0) {
-      throw new DomainError(
-        'ROUTING.REFERENCE_UNKNOWN',
-        `Unknown ${unknown.map((ref) => `${ref.kind} ${ref.id}`).join(', ')}`,
-        { references: unknown },
-      );
+    if (input.inboxId !== null && !(await this.inboxes.find(input.inboxId, manager))) {
+      unknown.push({ field: 'inboxId', kind: 'inbox', id: input.inboxId });
     }
+    assertNoUnknownReferences(unknown);
   }
 }
 

@@ -3,7 +3,14 @@ import { loadConfig } from '@arende/config';
 import { type RpcContext, RpcClient, ensureStreams, outboxTablesSql } from '@arende/messaging';
 import { createLogger, createMetrics } from '@arende/observability';
 import { type TestContext, createTestContext, expectEventually, factory, readStream } from '@arende/testing';
-import { type Actor, matchTemplateV1, saveReferenceV1, saveTemplateV1, searchTemplatesV1 } from '@arende/contracts';
+import {
+  type Actor,
+  matchTemplateV1,
+  saveInboxV1,
+  saveReferenceV1,
+  saveTemplateV1,
+  searchTemplatesV1,
+} from '@arende/contracts';
 import { startRouting } from '../../src/boot.js';
 import { routingConfig } from '../../src/config.js';
 import { SCHEMA } from '../../src/schema.js';
@@ -109,6 +116,17 @@ describe('templates', () => {
     await rpc.request(saveReferenceV1, { kind: 'case-type', id: 'gata', name: 'Gata och park' }, admin());
     await rpc.request(saveReferenceV1, { kind: 'service-point', id: 'kc', name: 'Kontaktcenter' }, admin());
     await rpc.request(saveReferenceV1, { kind: 'answer-group', id: 'gata-svar', name: 'Gatusvar' }, admin());
+    await rpc.request(
+      saveInboxV1,
+      {
+        id: 'snorojning-entreprenor',
+        name: 'Snöröjning (entreprenör)',
+        kind: 'external_party',
+        group: '/inbox/snorojning-entreprenor',
+        externalOrganisationId: 'snorojning-ab',
+      },
+      admin(),
+    );
   });
 
   it('hold everything they pre-fill, and are refused with unknown references or refused patterns', async () => {
