@@ -104,6 +104,26 @@ describe('a mail about snow clearing', () => {
   });
 });
 
+describe('quick registration with a templateId', () => {
+  it('fills what the request leaves out from the template, and refuses an unknown template with 422', async () => {
+    const created = await api.call<CaseView>('POST', '/api/v1/cases', {
+      body: { title: 'Fråga om altan', channel: 'phone', templateId: 'bygglov' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      templateId: 'bygglov',
+      caseTypeId: 'bygglov',
+      categoryId: 'ansokan',
+      orgUnitId: 'stadsbyggnad',
+      inboxId: 'stadsbyggnad',
+      description: 'Frågor om bygglov, bygganmälan och attefallsåtgärder.',
+      sla: { responseMinutes: 480, resolutionHours: 40, calendarId: null },
+    });
+    const unknown = await api.call('POST', '/api/v1/cases', { body: { title: 'x', templateId: 'finns-inte' } });
+    expect(unknown).toMatchObject({ status: 422, body: { code: 'CASE.REFERENCE_UNKNOWN' } });
+  });
+});
+
 describe('a referral', () => {
   it('is sent from the case through the gateway, and its answer by mail threads back to it by the referral number', async () => {
     const registered = await api.call<CaseView>('POST', '/api/v1/cases', {
