@@ -110,7 +110,8 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
   customerRepliedAt: TimestampSchema.nullable(),
   handlingSeconds: z.number().int().nonnegative(),
   lock: CaseLockSchema.nullable(),
-  sla: CaseSlaSchema.nullable(),
+  /** Absent in events from before it existed. */
+  sla: CaseSlaSchema.nullable().default(null),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
