@@ -155,3 +155,18 @@ describe('a referral', () => {
     expect(after.body.customerRepliedAt).not.toBeNull();
   });
 });
+
+// Last in this file: it stops routing for good.
+describe('when routing is down', () => {
+  it('still registers the mail, in the default inbox, with a log line saying it was not routed', async () => {
+    await platform.kill('routing');
+    const title = `Snöröjning saknas på Frösundaleden ${Date.now().toString(36)}`;
+    await send('bo@example.se', title, 'Ingen har plogat här i dag.');
+    const number = await caseNumberByTitle(title);
+    const view = await api.call<CaseView>('GET', `/api/v1/cases/${number}`);
+    expect(view.body).toMatchObject({ inboxId: 'kundtjanst', templateId: null, sla: null });
+    const log = await api.call<{ items: CaseEventView[] }>('GET', `/api/v1/cases/${number}/events`);
+    const line = log.body.items.find((l) => l.kind === 'not-routed');
+    expect(line?.changes?.reason.after).toMatch(/^SERVICE\.UNAVAILABLE/);
+  });
+});
