@@ -153,6 +153,9 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/cases/{number}/copy': () => ({ body: { withEntries: false } }),
   'POST /api/v1/cases/{number}/children': (f) => ({ body: { childNumbers: [f.spareNumber] } }),
   'POST /api/v1/cases/{number}/entries': () => ({ body: { kind: 'phone_note', text: 'Ringde kunden.' } }),
+  'POST /api/v1/cases/{number}/referrals': (f) => ({
+    body: { version: f.version, to: { email: 'trafik@solna.example', name: 'Matris' }, message: 'Matris: remiss' },
+  }),
   'POST /api/v1/customers': () => ({ body: { firstName: 'Mats', lastName: 'Matrisson' } }),
   'POST /api/v1/customers/search': () => ({ body: { name: 'matrisson' } }),
   'PATCH /api/v1/customers/{id}': (f) => ({ body: { version: f.customerVersion, changes: { city: 'Solna' } } }),

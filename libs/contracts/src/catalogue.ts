@@ -34,6 +34,8 @@ import { listEntriesV1 } from './case/entry-list.v1.js';
 import { getEntryV1 } from './case/entry-get.v1.js';
 import { entryAddedV1 } from './case/entry-added.v1.js';
 import { entriesRemovedV1 } from './case/entry-removed.v1.js';
+import { caseAlarmRaisedV1 } from './case/case-alarm-raised.v1.js';
+import { listReferralsV1, referralAnsweredV1, referralSentV1, sendReferralV1 } from './case/referral.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
 import { smsReceivedV1 } from './intake/sms-received.v1.js';
 import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
@@ -126,6 +128,11 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   getEntryV1,
   entryAddedV1,
   entriesRemovedV1,
+  caseAlarmRaisedV1,
+  sendReferralV1,
+  listReferralsV1,
+  referralSentV1,
+  referralAnsweredV1,
   emailReceivedV1,
   smsReceivedV1,
   socialMessageReceivedV1,

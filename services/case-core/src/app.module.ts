@@ -38,6 +38,7 @@ import { SecretReadAuditRepository } from './repositories/secret-read-audit.repo
 import { SecretReadService } from './services/secret-read.service.js';
 import { IntakeCaseService } from './intake/intake-case.service.js';
 import { createIntakeConsumer } from './intake/intake-consumer.js';
+import { IntakeRegistrationService } from './intake/intake-registration.service.js';
 import { ThreadKeyRepository } from './repositories/thread-key.repository.js';
 import { AssignmentHandler } from './handlers/assignment.handler.js';
 import { DistributionHandler } from './handlers/distribution.handler.js';
@@ -45,6 +46,11 @@ import { AssignmentRepository } from './repositories/assignment.repository.js';
 import { AssignmentService } from './services/assignment.service.js';
 import { DistributionService } from './services/distribution.service.js';
 import { InboxLookup } from './services/inbox-lookup.js';
+import { ReferralHandler } from './handlers/referral.handler.js';
+import { ReferralRepository } from './repositories/referral.repository.js';
+import { CaseRoutingService } from './services/case-routing.service.js';
+import { ReferralService } from './services/referral.service.js';
+import { TemplateRegistrationService } from './services/template-registration.service.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
 export interface CaseCoreInfrastructure {
@@ -74,6 +80,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(SecretReadHandler) private readonly secretReadHandler: SecretReadHandler,
     @Inject(AssignmentHandler) private readonly assignmentHandler: AssignmentHandler,
     @Inject(DistributionHandler) private readonly distributionHandler: DistributionHandler,
+    @Inject(ReferralHandler) private readonly referralHandler: ReferralHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(IntakeCaseService) private readonly intake: IntakeCaseService,
@@ -96,6 +103,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.secretReadHandler.listen();
     this.assignmentHandler.listen();
     this.distributionHandler.listen();
+    this.referralHandler.listen();
     this.intakeConsumer = createIntakeConsumer({
       dataSource: this.infra.dataSource,
       schema: this.infra.config.DB_SCHEMA,
@@ -160,9 +168,41 @@ export class AppModule {
           inject: [CaseRepository, OutboxRelay],
         },
         {
+          provide: CaseRoutingService,
+          useFactory: () =>
+            new CaseRoutingService(
+              new RpcClient({ nc: infra.nc, names: infra.names }),
+              { timeoutMs: infra.config.ROUTING_TIMEOUT_MS, attempts: infra.config.ROUTING_ATTEMPTS },
+              infra.logger,
+            ),
+        },
+        {
           provide: CaseHandler,
-          useFactory: (rpc: RpcServer, cases: CaseService) => new CaseHandler(rpc, cases),
-          inject: [RpcServer, CaseService],
+          useFactory: (rpc: RpcServer, cases: CaseService, routing: CaseRoutingService) =>
+            new CaseHandler(rpc, cases, new TemplateRegistrationService(cases, routing)),
+          inject: [RpcServer, CaseService, CaseRoutingService],
+        },
+        {
+          provide: ReferralService,
+          useFactory: (cases: CaseRepository, entries: EntryService, relay: OutboxRelay) =>
+            new ReferralService(
+              infra.dataSource,
+              cases,
+              new ReferralRepository(infra.dataSource, infra.config.DB_SCHEMA),
+              entries,
+              new ThreadKeyRepository(infra.config.DB_SCHEMA),
+              relay,
+              {
+                replyDays: infra.config.REFERRAL_REPLY_DAYS,
+                messageIdDomain: infra.config.REFERRAL_MESSAGE_ID_DOMAIN,
+              },
+            ),
+          inject: [CaseRepository, EntryService, OutboxRelay],
+        },
+        {
+          provide: ReferralHandler,
+          useFactory: (rpc: RpcServer, referrals: ReferralService) => new ReferralHandler(rpc, referrals),
+          inject: [RpcServer, ReferralService],
         },
         {
           provide: EntryRepository,
@@ -176,19 +216,24 @@ export class AppModule {
         },
         {
           provide: IntakeCaseService,
-          useFactory: (cases: CaseService, rows: CaseRepository, entries: EntryService) =>
+          useFactory: (
+            cases: CaseService,
+            rows: CaseRepository,
+            entries: EntryService,
+            routing: CaseRoutingService,
+            referrals: ReferralService,
+          ) =>
             new IntakeCaseService(
               cases,
               rows,
               entries,
               new ThreadKeyRepository(infra.config.DB_SCHEMA),
-              {
-                defaultInboxId: infra.config.DEFAULT_INBOX_ID,
-                reopenWindowDays: infra.config.INTAKE_REOPEN_WINDOW_DAYS,
-              },
+              { reopenWindowDays: infra.config.INTAKE_REOPEN_WINDOW_DAYS },
               infra.logger,
+              new IntakeRegistrationService(cases, rows, routing, infra.config.DEFAULT_INBOX_ID),
+              referrals,
             ),
-          inject: [CaseService, CaseRepository, EntryService],
+          inject: [CaseService, CaseRepository, EntryService, CaseRoutingService, ReferralService],
         },
         {
           provide: EntryHandler,

@@ -25,7 +25,24 @@ export const caseCoreConfig = defineConfig({
   },
   DEFAULT_INBOX_ID: {
     schema: env.string('kundtjanst'),
-    description: 'Inbox of a case registered without one (until routing decides)',
+    description: 'Inbox of a case registered without one, and of an inbound message routing did not place',
+  },
+  ROUTING_TIMEOUT_MS: {
+    schema: env.int(1000, 50, 30_000),
+    description: 'How long case-core waits for routing to answer one request (template match, template, inbox)',
+  },
+  ROUTING_ATTEMPTS: {
+    schema: env.int(3, 1, 10),
+    description:
+      'Attempts to reach routing before an inbound message is registered unrouted in the default inbox (backoff 100 ms, then ×4)',
+  },
+  REFERRAL_REPLY_DAYS: {
+    schema: env.int(14, 1, 365),
+    description: 'Days a referral has to be answered when the sender gives no reply-by date',
+  },
+  REFERRAL_MESSAGE_ID_DOMAIN: {
+    schema: env.string('arende.invalid'),
+    description: 'Domain of the Message-IDs referral mails are sent with (a reply naming one threads back)',
   },
   INBOX_CACHE_SECONDS: {
     schema: env.int(10, 0, 3600),

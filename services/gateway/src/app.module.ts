@@ -11,6 +11,7 @@ import { CaseEventController } from './controllers/case-event.controller.js';
 import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
+import { ReferralController } from './controllers/referral.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { DistributionController } from './controllers/distribution.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
@@ -50,6 +51,7 @@ export class AppModule {
         AuditController,
         OpsController,
         EntryController,
+        ReferralController,
         KnowledgeArticleController,
         KnowledgeSearchController,
         KnowledgeWebSourceController,

@@ -72,6 +72,20 @@ export const CaseFieldsSchema = z.object({
 });
 export type CaseFields = z.infer<typeof CaseFieldsSchema>;
 
+/**
+ * The service-level target a case carries from its template (business time in the named calendar); the SLA
+ * watcher times it. Null on a case registered without a template or from one without a target.
+ */
+export const CaseSlaSchema = z.object({
+  /** Minutes to the first answer. */
+  responseMinutes: z.number().int().min(1).max(525_600).nullable(),
+  /** Hours to resolution. */
+  resolutionHours: z.number().int().min(1).max(8760).nullable(),
+  /** The business-hours calendar the target counts in (null: the platform's default calendar). */
+  calendarId: RefIdSchema.nullable(),
+});
+export type CaseSla = z.infer<typeof CaseSlaSchema>;
+
 export const CaseLockSchema = z.object({
   holderId: z.string(),
   holderName: z.string().nullable(),
@@ -101,6 +115,8 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
    * resolved or closed (CASE.FEEDBACK_REQUIRED). Absent in events from before it existed.
    */
   feedbackReturnInboxId: RefIdSchema.nullable().default(null),
+  /** Absent in events from before it existed. */
+  sla: CaseSlaSchema.nullable().default(null),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -145,4 +161,5 @@ export const exampleCase: CaseView = {
   handlingSeconds: 0,
   lock: null,
   feedbackReturnInboxId: null,
+  sla: null,
 };

@@ -5,6 +5,7 @@ import { CaseFieldsSchema, CaseStatusSchema, CaseViewSchema, RefIdSchema } from 
 export const RegisterCaseRequestV1 = CaseFieldsSchema.partial()
   .required({ title: true })
   .extend({
+    /** Default: the template's default status (with a templateId), else new. */
     status: CaseStatusSchema.extract([
       'new',
       'open',
@@ -12,7 +13,7 @@ export const RegisterCaseRequestV1 = CaseFieldsSchema.partial()
       'with_external',
       'resolved',
       'closed',
-    ]).default('new'),
+    ]).optional(),
     inboxId: RefIdSchema.optional(),
     customerId: z.uuid().optional(),
   });
@@ -22,5 +23,7 @@ export const registerCaseV1 = defineRpc({
   request: RegisterCaseRequestV1,
   response: CaseViewSchema,
   example: { title: 'Fråga om bygglov för altan', channel: 'phone', caseTypeId: 'bygglov' },
-  description: 'Registers a new case and gives it the next case number of the year.',
+  description:
+    'Registers a new case and gives it the next case number of the year; with a templateId, every field left out ' +
+    'is taken from the template (type, category, area, org unit, service point, inbox, description, status, priority, SLA).',
 });

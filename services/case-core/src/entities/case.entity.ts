@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { CaseSla } from '@arende/contracts';
 
 @Entity({ name: 'case' })
 @Unique('case_number_key', ['number'])
@@ -121,4 +122,7 @@ export class CaseEntity {
   /** Set while a specialist group owes feedback: the inbox the case goes back to. */
   @Column('text', { name: 'feedback_return_inbox_id', nullable: true })
   feedbackReturnInboxId: string | null;
+  /** The SLA target from the case's template (CaseSla), or null. */
+  @Column('jsonb', { nullable: true })
+  sla: CaseSla | null;
 }

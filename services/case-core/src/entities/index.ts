@@ -6,6 +6,7 @@ import { FavouriteEntity } from './favourite.entity.js';
 import { EntryEntity } from './entry.entity.js';
 import { SecretReadAuditEntity } from './secret-read-audit.entity.js';
 import { CaseThreadKeyEntity } from './case-thread-key.entity.js';
+import { ReferralAnswerEntity, ReferralEntity } from './referral.entity.js';
 
 export const ENTITIES = [
   CaseEntity,
@@ -16,6 +17,8 @@ export const ENTITIES = [
   EntryEntity,
   SecretReadAuditEntity,
   CaseThreadKeyEntity,
+  ReferralEntity,
+  ReferralAnswerEntity,
 ];
 export {
   CaseEntity,
@@ -26,4 +29,6 @@ export {
   EntryEntity,
   SecretReadAuditEntity,
   CaseThreadKeyEntity,
+  ReferralEntity,
+  ReferralAnswerEntity,
 };

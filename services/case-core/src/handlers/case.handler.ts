@@ -9,16 +9,18 @@ import {
 } from '@arende/contracts';
 import type { RpcServer } from '@arende/messaging';
 import type { CaseService } from '../services/case.service.js';
+import type { TemplateRegistrationService } from '../services/template-registration.service.js';
 
 /** The NATS edge of case-core: each request is parsed by its contract, then handed to one service method. */
 export class CaseHandler {
   constructor(
     private readonly rpc: RpcServer,
     private readonly cases: CaseService,
+    private readonly registrations: TemplateRegistrationService,
   ) {}
 
   listen(): void {
-    this.rpc.handle(registerCaseV1, (data, ctx) => this.cases.register(data, ctx));
+    this.rpc.handle(registerCaseV1, (data, ctx) => this.registrations.register(data, ctx));
     this.rpc.handle(getCaseV1, (data, ctx) => this.cases.get(data.number, ctx));
     this.rpc.handle(updateCaseV1, (data, ctx) => this.cases.update(data, ctx));
     this.rpc.handle(transitionCaseV1, (data, ctx) => this.cases.transition(data, ctx));

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { z } from 'zod';
 import {
   type CaseChannel,
   ENTRY_ATTACHMENTS_MAX,
@@ -9,6 +8,7 @@ import {
   type EntryAttachment,
   type FormSubmittedV1Data,
   type IntakeFile,
+  type MatchInput,
   RegisterCaseRequestV1,
   type SmsReceivedV1Data,
   type SocialMessageReceivedV1Data,
@@ -20,14 +20,15 @@ import { uuidv5 } from './uuid-v5.js';
 import type { CaseRepository } from '../repositories/case.repository.js';
 import type { CaseRow } from '../repositories/case.row.js';
 import type { ThreadKeyRepository } from '../repositories/thread-key.repository.js';
-import type { CaseService, RequestContext } from '../services/case.service.js';
+import type { CaseRegistration, CaseService, RequestContext } from '../services/case.service.js';
+import type { ReferralService } from '../services/referral.service.js';
+import type { IntakeRegistrationService } from './intake-registration.service.js';
 import type { EntryService } from '../services/entry.service.js';
 import type { AddEntryInput } from '../services/entry-rules.js';
 import { SYSTEM_SCOPE } from '../services/access-scope.js';
-import { caseNumbersInSubject, threadKey, titleFromText } from './thread-keys.js';
+import { caseNumbersInSubject, referralNumbersInSubject, threadKey, titleFromText } from './thread-keys.js';
 
 export interface IntakeCaseOptions {
-  defaultInboxId: string;
   /** A customer's reply within this many days of closing reopens the case; later it opens a child case. */
   reopenWindowDays: number;
 }
@@ -38,6 +39,7 @@ export type IntakeCaseOutcome =
   | { kind: 'entry'; number: string }
   | { kind: 'reopened'; number: string }
   | { kind: 'child'; number: string; parentNumber: string }
+  | { kind: 'referral-answer'; number: string; referralNumber: string }
   | { kind: 'ignored'; reason: 'auto-reply without thread' | 'bounce without thread' };
 
 interface Delivery {
@@ -48,7 +50,9 @@ interface Delivery {
   /** Auto-replies and bounces join a thread but never reopen a case or warn its handler. */
   quiet: boolean;
   /** Registration of a new case, when no thread is found (or the thread's case is closed for good). */
-  registration: z.output<typeof RegisterCaseRequestV1>;
+  registration: CaseRegistration;
+  /** What routing matches a template on, asked only when a new case is registered. */
+  match: MatchInput;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,6 +76,8 @@ export class IntakeCaseService {
     private readonly threads: ThreadKeyRepository,
     private readonly options: IntakeCaseOptions,
     private readonly logger: StructuredLogger,
+    private readonly registrations: IntakeRegistrationService,
+    private readonly referrals: Pick<ReferralService, 'answerWithin'>,
   ) {}
 
   async email(manager: EntityManager, data: EmailReceivedV1Data, ctx: RequestContext): Promise<IntakeCaseOutcome> {
@@ -96,22 +102,47 @@ export class IntakeCaseService {
       return { kind: 'entry', number: row.number };
     }
 
+    const text = bodyText(data);
+    const html = data.html?.inline ?? undefined;
+    const body = {
+      from: sender.slice(0, 320),
+      text: text.slice(0, ENTRY_TEXT_MAX),
+      html: html !== undefined && html.length <= ENTRY_HTML_MAX ? html : undefined,
+      attachments,
+    };
+    const keys = [threadKey.email(data.messageId)];
+    if (!data.autoReply) {
+      // A referral's answer names the referral (its Message-ID, or its number in the subject), not the case.
+      const answered = await this.referrals.answerWithin(
+        manager,
+        {
+          messageIds: [data.inReplyTo, ...data.references]
+            .filter((id): id is string => !!id)
+            .map((id) => id.trim().toLowerCase()),
+          referralNumbers: referralNumbersInSubject(data.subject),
+          entry: body,
+          keys,
+        },
+        ctx,
+      );
+      if (answered) return { kind: 'referral-answer', ...answered };
+    }
     const row =
       (await this.threads.findCaseForUpdate(manager, replyTo, false)) ?? (await this.bySubject(manager, data.subject));
     if (!row && data.autoReply) return { kind: 'ignored', reason: 'auto-reply without thread' };
-    const text = bodyText(data);
-    const html = data.html?.inline ?? undefined;
+    const recipients = [...data.to, ...data.cc].map((a) => a.address).concat(data.envelope.rcptTo);
     return this.deliver(manager, row, ctx, {
-      entry: {
-        kind: 'inbound_email',
-        from: sender.slice(0, 320),
-        text: text.slice(0, ENTRY_TEXT_MAX),
-        html: html !== undefined && html.length <= ENTRY_HTML_MAX ? html : undefined,
-        attachments,
-      },
-      keys: [threadKey.email(data.messageId)],
+      entry: { kind: 'inbound_email', ...body },
+      keys,
       quiet: data.autoReply,
       registration: this.registration('email', data.subject.trim() || '(Inget ämne)', text),
+      match: {
+        channel: 'email',
+        subject: data.subject,
+        body: data.text.inline ?? '',
+        from: sender,
+        to: [...new Set(recipients.map((r) => r.toLowerCase()))],
+      },
     });
   }
 
@@ -128,6 +159,7 @@ export class IntakeCaseService {
       keys: [key],
       quiet: false,
       registration: this.registration('sms', titleFromText(data.text, `SMS från ${data.from}`), data.text),
+      match: { channel: 'sms', body: data.text, from: data.from, to: [data.to] },
     });
   }
 
@@ -150,6 +182,7 @@ export class IntakeCaseService {
       keys: [key],
       quiet: false,
       registration: this.registration('facebook', titleFromText(data.text, fallback), text),
+      match: { channel: 'facebook', body: data.text, from: who },
     });
   }
 
@@ -173,6 +206,13 @@ export class IntakeCaseService {
       keys: [],
       quiet: false,
       registration,
+      match: {
+        channel: 'web_form',
+        subject: registration.title,
+        body: text,
+        from: data.contact.email ?? data.contact.phone ?? '',
+        to: [data.formId],
+      },
     });
   }
 
@@ -184,7 +224,7 @@ export class IntakeCaseService {
   ): Promise<IntakeCaseOutcome> {
     const now = new Date();
     if (row === null) {
-      const view = await this.cases.registerWithin(manager, delivery.registration, ctx, now);
+      const view = await this.registrations.register(manager, delivery.registration, delivery.match, ctx, now);
       await this.entries.addWithin(manager, view, { ...delivery.entry, number: view.number }, ctx, now);
       await this.threads.add(manager, view.id, delivery.keys, now);
       return { kind: 'registered', number: view.number };
@@ -220,7 +260,7 @@ export class IntakeCaseService {
       closed.parent_case_id === null
         ? closed
         : ((await this.caseRows.findByIdForUpdate(manager, closed.parent_case_id)) ?? closed);
-    const view = await this.cases.registerWithin(manager, delivery.registration, ctx, now);
+    const view = await this.registrations.register(manager, delivery.registration, delivery.match, ctx, now);
     const child = await this.caseRows.setWithoutVersion(manager, view.id, { parent_case_id: master.id });
     await this.entries.addWithin(manager, child, { ...delivery.entry, number: child.number }, ctx, now);
     await this.threads.add(manager, child.id, delivery.keys, now);
@@ -279,14 +319,15 @@ export class IntakeCaseService {
     return null;
   }
 
-  private registration(channel: CaseChannel, title: string, text: string): z.output<typeof RegisterCaseRequestV1> {
-    return RegisterCaseRequestV1.parse({
+  /** No inbox here: the template's, else the default inbox (intake-registration.service.ts). */
+  private registration(channel: CaseChannel, title: string, text: string): CaseRegistration {
+    const registration: CaseRegistration = RegisterCaseRequestV1.parse({
       title: title.trim().slice(0, TITLE_MAX) || '(Inget ämne)',
       description: text.trim().slice(0, DESCRIPTION_MAX),
       channel,
-      inboxId: this.options.defaultInboxId,
       customerWantsAnswer: true,
     });
+    return registration;
   }
 }
 

@@ -1,4 +1,4 @@
-import { caseNumbersInSubject, threadKey, titleFromText } from './thread-keys.js';
+import { caseNumbersInSubject, referralNumbersInSubject, threadKey, titleFromText } from './thread-keys.js';
 
 describe('caseNumbersInSubject', () => {
   it.each([
@@ -12,6 +12,22 @@ describe('caseNumbersInSubject', () => {
     ['', []],
   ])('%s', (subject, expected) => {
     expect(caseNumbersInSubject(subject)).toEqual(expected);
+  });
+});
+
+describe('referralNumbersInSubject', () => {
+  it.each([
+    ['SV: Remiss 2026-000123-R1', ['2026-000123-R1']],
+    ['re: remiss 2026-000123-r12 om farthinder', ['2026-000123-R12']],
+    ['Ärende 2026-000123', []],
+    ['Remiss 2026-000123-R0', []],
+    ['12026-000123-R1', []],
+  ])('%s', (subject, expected) => {
+    expect(referralNumbersInSubject(subject)).toEqual(expected);
+  });
+
+  it('is no case number: a reply to a referral does not thread as a customer reply', () => {
+    expect(caseNumbersInSubject('SV: Remiss 2026-000123-R1')).toEqual([]);
   });
 });
 

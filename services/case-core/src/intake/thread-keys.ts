@@ -20,6 +20,14 @@ export function caseNumbersInSubject(subject: string): string[] {
   return [...new Set([...named, ...bare])].slice(0, 5);
 }
 
+// `Remiss 2026-000123-R1`, `SV: 2026-000123-r2`: a referral's number, which a case number alone never matches.
+const REFERRAL_NUMBER_IN_TEXT = /(?<![\d-])(\d{4}-\d{6}-R[1-9]\d{0,3})(?!\d)/gi;
+
+/** Referral numbers in a subject line, upper-cased, each once. */
+export function referralNumbersInSubject(subject: string): string[] {
+  return [...new Set([...subject.matchAll(REFERRAL_NUMBER_IN_TEXT)].map((m) => m[1].toUpperCase()))].slice(0, 5);
+}
+
 /** A title from a text message: its first line, shortened at a word boundary. */
 export function titleFromText(text: string, fallback: string, max = 80): string {
   const line =

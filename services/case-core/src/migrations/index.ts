@@ -5,6 +5,7 @@ import { CreateFavourite1763900300000 } from './1763900300000-create-favourite.j
 import { Access1763900400000 } from './1763900400000-access.js';
 import { IntakeThreading1763900500000 } from './1763900500000-intake-threading.js';
 import { Distribution1763900700000 } from './1763900700000-distribution.js';
+import { TemplatesAndReferrals1764300000000 } from './1764300000000-templates-and-referrals.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Access1763900400000,
   IntakeThreading1763900500000,
   Distribution1763900700000,
+  TemplatesAndReferrals1764300000000,
 ];

@@ -1,4 +1,4 @@
-import type { CasePriority, CaseStatus, CaseView } from '@arende/contracts';
+import type { CasePriority, CaseSla, CaseStatus, CaseView } from '@arende/contracts';
 
 /** A row of the case table as PostgreSQL returns it to `query()`. */
 export interface CaseRow {
@@ -39,6 +39,7 @@ export interface CaseRow {
   parent_case_id: string | null;
   registered_by: string;
   feedback_return_inbox_id: string | null;
+  sla: CaseSla | null;
 }
 
 export const PRIORITY_RANK: Readonly<Record<CasePriority, number>> = { urgent: 0, prioritised: 1, normal: 2 };
@@ -83,6 +84,7 @@ export function toCaseView(row: CaseRow): CaseView {
         ? null
         : { holderId: row.lock_holder_id, holderName: row.lock_holder_name, since: row.locked_at.toISOString() },
     feedbackReturnInboxId: row.feedback_return_inbox_id,
+    sla: row.sla,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   CASE_STATUSES,
   type Actor,
   type CaseStatus,
+  type CaseSla,
   type CaseView,
   type EventContract,
   type RequestOrigin,
@@ -58,6 +59,9 @@ export interface CaseServiceOptions {
   defaultInboxId: string;
 }
 
+/** A registration as case-core takes it: the request, plus the SLA target a template gives (never from the caller). */
+export type CaseRegistration = z.output<typeof RegisterCaseRequestV1> & { sla?: CaseSla | null };
+
 export class CaseService {
   constructor(
     private readonly dataSource: DataSource,
@@ -66,7 +70,7 @@ export class CaseService {
     private readonly options: CaseServiceOptions,
   ) {}
 
-  async register(input: z.output<typeof RegisterCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
+  async register(input: CaseRegistration, ctx: RequestContext): Promise<CaseView> {
     assertMayChange(accessScope(ctx.actor));
     const now = new Date();
     const view = this.newCase(input, now);
@@ -84,7 +88,7 @@ export class CaseService {
    */
   async registerWithin(
     manager: EntityManager,
-    input: z.output<typeof RegisterCaseRequestV1>,
+    input: CaseRegistration,
     ctx: RequestContext,
     at: Date = new Date(),
   ): Promise<CaseView> {
@@ -104,15 +108,16 @@ export class CaseService {
     return outcome.row;
   }
 
-  private newCase(input: z.output<typeof RegisterCaseRequestV1>, now: Date): CaseView {
+  private newCase(input: CaseRegistration, now: Date): CaseView {
     const at = now.toISOString();
+    const status = input.status ?? 'new';
     return {
       id: uuidv7(),
       number: NUMBER_PENDING,
       version: 1,
       title: input.title,
       description: input.description ?? '',
-      status: input.status,
+      status,
       parkedUntil: null,
       priority: input.priority ?? 'normal',
       channel: input.channel ?? 'phone',
@@ -135,11 +140,12 @@ export class CaseService {
       parentCaseId: null,
       registeredAt: at,
       updatedAt: at,
-      closedAt: input.status === 'closed' ? at : null,
+      closedAt: status === 'closed' ? at : null,
       customerRepliedAt: null,
       handlingSeconds: 0,
       lock: null,
       feedbackReturnInboxId: null,
+      sla: input.sla ?? null,
     };
   }
 

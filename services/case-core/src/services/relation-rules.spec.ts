@@ -23,6 +23,7 @@ function row(overrides: Partial<CaseRow> = {}): CaseRow {
     org_unit_id: null,
     service_point_id: null,
     template_id: null,
+    sla: null,
     inbox_id: 'kundtjanst',
     assignee_id: null,
     assignee_name: null,

@@ -11,38 +11,35 @@ import {
   formSubmittedV1,
   smsReceivedV1,
   socialMessageReceivedV1,
+  matchTemplateV1,
 } from '@arende/contracts';
-import { createLogger } from '@arende/observability';
+import { RpcServer } from '@arende/messaging';
 import { factory } from '@arende/testing';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { IntakeCaseService, type IntakeCaseOutcome } from '../../src/intake/intake-case.service.js';
-import { EntryRepository } from '../../src/repositories/entry.repository.js';
-import { ThreadKeyRepository } from '../../src/repositories/thread-key.repository.js';
-import { EntryService } from '../../src/services/entry.service.js';
+import type { IntakeCaseOutcome, IntakeCaseService } from '../../src/intake/intake-case.service.js';
+import type { EntryService } from '../../src/services/entry.service.js';
 import { type CaseTestContext, createCaseTestContext } from './case-context.js';
+import { createIntakeParts, silentLogger } from './intake-context.js';
+import { ThreadKeyRepository } from '../../src/repositories/thread-key.repository.js';
 
 let ctx: CaseTestContext;
 let intake: IntakeCaseService;
 let entries: EntryService;
 const REOPEN_DAYS = 14;
 
+let routing: RpcServer;
+
 beforeAll(async () => {
   ctx = await createCaseTestContext();
-  entries = new EntryService(ctx.dataSource, new EntryRepository(ctx.dataSource, 'case_core'), ctx.repository, {
-    nudge: () => undefined,
-  });
-  intake = new IntakeCaseService(
-    ctx.cases,
-    ctx.repository,
-    entries,
-    new ThreadKeyRepository('case_core'),
-    { defaultInboxId: 'kundtjanst', reopenWindowDays: REOPEN_DAYS },
-    createLogger({ service: 'case-core-test', level: 'silent' }),
-  );
+  ({ intake, entries } = createIntakeParts(ctx, { reopenWindowDays: REOPEN_DAYS }));
+  // Routing knows no template for any of these messages (templated registration: intake-routing.service.spec.ts).
+  routing = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'routing', logger: silentLogger() });
+  routing.handle(matchTemplateV1, () => Promise.resolve({ template: null, reason: null, alarm: null, skipped: [] }));
 });
 
 afterAll(async () => {
+  await routing?.close();
   await ctx?.close();
 });
 

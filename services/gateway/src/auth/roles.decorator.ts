@@ -13,6 +13,12 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Staff who work cases: agents, supervisors, administrators and internal case officers. */
 export const CASE_WORKERS: Role[] = ['agent', 'supervisor', 'admin', 'officer'];
 
+/**
+ * Who may read cases and inboxes: the case workers, and contractors, whom case-core shows only the non-secret
+ * cases distributed to their organisation (until the external portal has its own routes).
+ */
+export const CASE_READERS: Role[] = [...CASE_WORKERS, 'contractor'];
+
 /** Who edits the knowledge base (publish, link, folders, synonyms, proposals); the knowledge service checks it too. */
 export const KNOWLEDGE_EDITORS: Role[] = ['supervisor', 'admin'];
 

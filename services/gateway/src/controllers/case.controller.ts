@@ -21,7 +21,7 @@ import {
 import { RpcClient } from '@arende/messaging';
 import { correlation, newCorrelationId } from '@arende/observability';
 import { CurrentActor, originOf } from '../auth/principal.decorator.js';
-import { CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
+import { CASE_READERS, CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput, openApiSchema } from '../http/openapi.js';
 import { parse } from '../http/parse.js';
 
@@ -53,7 +53,7 @@ export class CaseController {
   }
 
   @Get(':number')
-  @Roles(...CASE_WORKERS)
+  @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Read a case by its number' })
   @ApiOkResponse({ schema: openApiOutput(CaseViewSchema) })
   get(@Param('number') number: string, @CurrentActor() actor: Actor) {

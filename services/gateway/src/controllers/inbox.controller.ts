@@ -24,7 +24,7 @@ import {
 } from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
 import { CurrentActor } from '../auth/principal.decorator.js';
-import { CASE_WORKERS, INBOX_OVERSEERS, ROUTING_ADMINS, Roles } from '../auth/roles.decorator.js';
+import { CASE_READERS, CASE_WORKERS, INBOX_OVERSEERS, ROUTING_ADMINS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput, openApiSchema } from '../http/openapi.js';
 import { IncludeInactiveQuery, parse, queryFlag } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
@@ -113,7 +113,7 @@ export class InboxController {
   }
 
   @Get(':inboxId/cases')
-  @Roles(...CASE_WORKERS)
+  @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'The cases of an inbox: urgent, prioritised, normal; oldest first within each; by cursor' })
   @ApiQuery({ name: 'status', required: false, description: 'Comma-separated statuses (default: all but closed)' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })

@@ -92,7 +92,7 @@ describe('the edge', () => {
 
   it('403 for a contractor on a staff route', async () => {
     const token = await issuer.tokenFor('fredrik', { audience: 'gateway' });
-    const response = await call('GET', '/api/v1/cases/2026-000001', token);
+    const response = await call('PATCH', '/api/v1/cases/2026-000001', token, { version: 1, changes: {} });
     expect(response).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
   });
 

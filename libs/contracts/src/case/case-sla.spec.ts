@@ -1,0 +1,16 @@
+import { CaseViewSchema, exampleCase } from './case.schemas.js';
+import { caseRegisteredV1 } from './case-registered.v1.js';
+
+describe('CaseViewSchema sla', () => {
+  it('reads a case from before the SLA target existed as having none', () => {
+    const { sla: _sla, ...older } = exampleCase;
+    expect(CaseViewSchema.parse(older).sla).toBeNull();
+    expect(caseRegisteredV1.data.parse(older).sla).toBeNull();
+  });
+
+  it('keeps a target and refuses a non-positive one', () => {
+    const sla = { responseMinutes: 240, resolutionHours: 24, calendarId: null };
+    expect(CaseViewSchema.parse({ ...exampleCase, sla }).sla).toEqual(sla);
+    expect(CaseViewSchema.safeParse({ ...exampleCase, sla: { ...sla, responseMinutes: 0 } }).success).toBe(false);
+  });
+});
