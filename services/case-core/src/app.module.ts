@@ -169,12 +169,14 @@ export class AppModule {
         },
         {
           provide: CaseRoutingService,
-          useFactory: () =>
+          useFactory: (inboxes: InboxLookup) =>
             new CaseRoutingService(
               new RpcClient({ nc: infra.nc, names: infra.names }),
+              inboxes,
               { timeoutMs: infra.config.ROUTING_TIMEOUT_MS, attempts: infra.config.ROUTING_ATTEMPTS },
               infra.logger,
             ),
+          inject: [InboxLookup],
         },
         {
           provide: CaseHandler,

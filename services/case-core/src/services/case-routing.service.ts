@@ -5,7 +5,6 @@ import {
   type MatchInput,
   type RpcContract,
   type Template,
-  getInboxV1,
   getTemplateV1,
   matchTemplateV1,
 } from '@arende/contracts';
@@ -13,6 +12,7 @@ import type { RpcClient } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import type { z } from 'zod';
 import type { RequestContext } from './case.service.js';
+import type { InboxLookup } from './inbox-lookup.js';
 
 export interface CaseRoutingOptions {
   /** Per request. */
@@ -48,6 +48,8 @@ const RETRYABLE: readonly ErrorCode[] = ['SERVICE.TIMEOUT', 'SERVICE.UNAVAILABLE
 export class CaseRoutingService {
   constructor(
     private readonly rpc: Pick<RpcClient, 'request'>,
+    /** The same short-lived inbox cache assignment uses: a templated message then costs one round trip. */
+    private readonly inboxes: Pick<InboxLookup, 'get'>,
     private readonly options: CaseRoutingOptions,
     private readonly logger: StructuredLogger,
   ) {}
@@ -90,9 +92,9 @@ export class CaseRoutingService {
   /** The template's inbox; one that routing does not know leaves the case without an external organisation. */
   private async inbox(id: string, ctx: RequestContext): Promise<Inbox | null> {
     try {
-      return await this.ask(getInboxV1, { id }, ctx);
+      return await this.retried(() => this.inboxes.get(id, ctx.correlationId));
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'ROUTING.NOT_FOUND') {
+      if (error instanceof DomainError && error.code === 'CASE.INBOX_NOT_FOUND') {
         this.logger.warn({ inboxId: id }, 'Template names an inbox routing does not know');
         return null;
       }
@@ -105,14 +107,20 @@ export class CaseRoutingService {
     data: z.input<Req>,
     ctx: RequestContext,
   ): Promise<z.output<Res>> {
+    return this.retried(() =>
+      this.rpc.request(contract, data, {
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        timeoutMs: this.options.timeoutMs,
+      }),
+    );
+  }
+
+  private async retried<T>(question: () => Promise<T>): Promise<T> {
     let wait = this.options.firstBackoffMs ?? 100;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.rpc.request(contract, data, {
-          actor: ctx.actor,
-          correlationId: ctx.correlationId,
-          timeoutMs: this.options.timeoutMs,
-        });
+        return await question();
       } catch (error) {
         const retryable = error instanceof DomainError && RETRYABLE.includes(error.code);
         if (!retryable || attempt >= this.options.attempts) throw error;

@@ -8,6 +8,7 @@ import { IntakeRegistrationService } from '../../src/intake/intake-registration.
 import { EntryRepository } from '../../src/repositories/entry.repository.js';
 import { ReferralRepository } from '../../src/repositories/referral.repository.js';
 import { ThreadKeyRepository } from '../../src/repositories/thread-key.repository.js';
+import { InboxLookup } from '../../src/services/inbox-lookup.js';
 import { CaseRoutingService } from '../../src/services/case-routing.service.js';
 import { EntryService } from '../../src/services/entry.service.js';
 import { ReferralService } from '../../src/services/referral.service.js';
@@ -45,8 +46,10 @@ export function createIntakeParts(
     { nudge: () => undefined },
     { replyDays: 14, messageIdDomain: 'arende.test' },
   );
+  const rpc = new RpcClient({ nc: ctx.nc, names: ctx.names });
   const routing = new CaseRoutingService(
-    new RpcClient({ nc: ctx.nc, names: ctx.names }),
+    rpc,
+    new InboxLookup(rpc, { ttlMs: 0 }),
     { timeoutMs: options.routingTimeoutMs ?? 500, attempts: options.routingAttempts ?? 2, firstBackoffMs: 10 },
     logger,
   );

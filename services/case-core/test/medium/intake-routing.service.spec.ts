@@ -1,5 +1,4 @@
 import {
-  type Inbox,
   InboxSchema,
   ListCaseEventsRequestV1,
   ListEntriesRequestV1,
@@ -7,7 +6,6 @@ import {
   SYSTEM_ACTOR,
   type Template,
   exampleInbox,
-  getInboxV1,
   getTemplateV1,
   matchTemplateV1,
   DomainError,
@@ -25,9 +23,8 @@ let parts: IntakeTestParts;
 let routing: RpcServer;
 let events: CaseEventService;
 
-// What the routing responder answers: the template for a subject word, and the inboxes it knows.
+// What the routing responder answers: the template for a subject word.
 const templates = new Map<string, Template>();
-const inboxes = new Map<string, Inbox>();
 const alarms = new Map<string, string[]>();
 const asked: MatchInput[] = [];
 let failuresBeforeAnswer = 0;
@@ -53,17 +50,13 @@ beforeAll(async () => {
       skipped: [],
     });
   });
-  routing.handle(getInboxV1, ({ id }) => {
-    const inbox = inboxes.get(id);
-    return inbox ? Promise.resolve(inbox) : Promise.reject(new DomainError('ROUTING.NOT_FOUND', `No inbox ${id}`));
-  });
   routing.handle(getTemplateV1, ({ id }) => {
     const found = [...templates.values()].find((t) => t.id === id);
     return found ? Promise.resolve(found) : Promise.reject(new DomainError('ROUTING.NOT_FOUND', `No template ${id}`));
   });
-  inboxes.set('snorojning-ab', exampleInbox);
-  inboxes.set(
-    'stadsbyggnad',
+  // The test context already answers routing's inbox-get (one responder, so no two answers race).
+  ctx.inboxes.put(exampleInbox);
+  ctx.inboxes.put(
     InboxSchema.parse({ ...exampleInbox, id: 'stadsbyggnad', kind: 'work_group', externalOrganisationId: null }),
   );
   templates.set('plogat', template());
