@@ -44,15 +44,17 @@ const COLUMNS = `id, version, name, title, department_id, unit_id, phone, mobile
   active, updated_at`;
 const S_COLUMNS = COLUMNS.replace(/(\w+)/g, 's.$1');
 
+// staff_prefix.staff_id is "C": compared with staff.id under the database's collation, so staff_pkey serves.
+
 /** Only people of the inbox or department asked for (`$2`, `$3`); folded away when neither is given. */
 const filtered = (schema: string, staffId: string) => `($2::text IS NULL AND $3::text IS NULL OR EXISTS (
-    SELECT 1 FROM "${schema}".staff f WHERE f.id = ${staffId}
+    SELECT 1 FROM "${schema}".staff f WHERE f.id = ${staffId} COLLATE "default"
       AND ($2::text IS NULL OR $2 = ANY (f.inbox_ids)) AND ($3::text IS NULL OR f.department_id = $3)))`;
 
 const named = (schema: string, from: string, order: string) => `SELECT ${S_COLUMNS},
   d.name AS department_name, u.name AS unit_name
 FROM ${from}
-JOIN "${schema}".staff s ON s.id = r.staff_id
+JOIN "${schema}".staff s ON s.id = r.staff_id COLLATE "default"
 LEFT JOIN "${schema}".reference d ON d.kind = 'org-unit' AND d.id = s.department_id
 LEFT JOIN "${schema}".reference u ON u.kind = 'org-unit' AND u.id = s.unit_id
 ORDER BY ${order}`;
