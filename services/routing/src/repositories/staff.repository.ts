@@ -74,7 +74,7 @@ ${named(s, 'r', 'r.tier, r.name_length, r.name_key, r.staff_id')}`;
 
 /**
  * Several query words: people found by the longest word (the most selective, as typed), each checked for every
- * other word by one probe of the (person, prefix) index, then ranked: the exact name, every word a whole word of
+ * other word by one probe of the (prefix, person) index, then ranked: the exact name, every word a whole word of
  * the name, every word in the name, some in the name, some in the title or a skill; then shorter names, then by
  * name. `$1` is the longest word, `$4` the exact name key, `$5` the limit, `$6`… the other words.
  */
