@@ -72,45 +72,53 @@ export const directorySearchOneWordSql = (s: string) => `WITH r AS MATERIALIZED 
 )
 ${named(s, 'r', 'r.tier, r.name_length, r.name_key, r.staff_id')}`;
 
+/** A query word with more people than this is as broad as any other when the driving word is chosen. */
+const DRIVER_COUNT_CAP = 500;
+
 /**
- * Several query words: people found by the longest word (the most selective, as typed), each checked for every
- * other word by one probe of the (prefix, person) index, then ranked: the exact name, every word a whole word of
- * the name, every word in the name, some in the name, some in the title or a skill; then shorter names, then by
- * name. `$1` is the longest word, `$4` the exact name key, `$5` the limit, `$6`… the other words.
+ * Several query words (`$1`, an array): the driving word is the one with the fewest people (counted up to a cap, ties to
+ * the longest, then the last typed), its people read from the prefix index and each checked for every word by
+ * one probe of the (prefix, person) index, where one word's probes share a few hot pages; then ranked: the exact
+ * name (`$4`), every word a whole word of the name, every word in the name, some in the name, some in the title
+ * or a skill; then shorter names, then by name. At most `$5` people.
  */
-export const directorySearchWordsSql = (s: string, others: number) => {
-  const probes = Array.from({ length: others }, (_, i) => `x${i}`);
-  const worst = `greatest(p.tier, ${probes.map((x) => `${x}.tier`).join(', ')})`;
-  const best = `least(p.tier, ${probes.map((x) => `${x}.tier`).join(', ')})`;
+export const directorySearchWordsSql = (s: string, words: number) => {
+  const probes = Array.from({ length: words }, (_, i) => `x${i}`);
+  const params = probes.map((_, i) => `($1::text[])[${i + 1}]`);
+  const worst = `greatest(${probes.map((x) => `${x}.tier`).join(', ')})`;
+  const best = `least(${probes.map((x) => `${x}.tier`).join(', ')})`;
   const rank = (r: string) =>
     `${r}.exact DESC, ${r}.worst = ${TIERS.wholeNameWord} DESC, ${r}.worst <= ${TIERS.name} DESC, ` +
     `${r}.best <= ${TIERS.name} DESC, ${r}.best <= ${TIERS.titleOrSkill} DESC, ${r}.name_length, ${r}.name_key, ${r}.staff_id`;
-  return `WITH c AS (
+  return `WITH driver AS (
+  SELECT q.word FROM unnest($1::text[]) WITH ORDINALITY AS q(word, ord)
+  ORDER BY (SELECT count(*) FROM (SELECT 1 FROM "${s}".staff_prefix n WHERE n.prefix = q.word
+    LIMIT ${DRIVER_COUNT_CAP}) counted), char_length(q.word) DESC, q.ord DESC
+  LIMIT 1
+), c AS (
   SELECT p.staff_id, p.name_length, p.name_key, p.name_key = $4 AS exact, ${worst} AS worst, ${best} AS best
   FROM "${s}".staff_prefix p
   ${probes
     .map(
       (x, i) => `CROSS JOIN LATERAL (SELECT ${x}.tier FROM "${s}".staff_prefix ${x}
-    WHERE ${x}.staff_id = p.staff_id AND ${x}.prefix = $${i + 6} LIMIT 1) ${x}`,
+    WHERE ${x}.prefix = ${params[i]} AND ${x}.staff_id = p.staff_id LIMIT 1) ${x}`,
     )
     .join('\n  ')}
-  WHERE p.prefix = $1 AND ${filtered(s, 'p.staff_id')}
+  WHERE p.prefix = (SELECT word FROM driver) AND ${filtered(s, 'p.staff_id')}
 ), r AS MATERIALIZED (
   SELECT * FROM c ORDER BY ${rank('c')} LIMIT $5
 )
 ${named(s, 'r', rank('r'))}`;
 };
 
-/** The statement and parameters for a query: the driving word (the longest; the last of equals) first, the others from `$6`. */
+/** The statement and parameters for a query: one word reads its prefix in rank order; several, see above. */
 export function directorySearch(schema: string, query: DirectoryQuery): { sql: string; params: unknown[] } {
-  const driver = query.words.reduce((longest, word) => ([...word].length >= [...longest].length ? word : longest));
-  const others = query.words.filter((word) => word !== driver);
   const filters = [query.inboxId, query.departmentId];
-  return others.length === 0
-    ? { sql: directorySearchOneWordSql(schema), params: [driver, ...filters, query.limit] }
+  return query.words.length === 1
+    ? { sql: directorySearchOneWordSql(schema), params: [query.words[0], ...filters, query.limit] }
     : {
-        sql: directorySearchWordsSql(schema, others.length),
-        params: [driver, ...filters, query.exactNameKey, query.limit, ...others],
+        sql: directorySearchWordsSql(schema, query.words.length),
+        params: [query.words, ...filters, query.exactNameKey, query.limit],
       };
 }
 
