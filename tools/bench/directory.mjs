@@ -8,6 +8,7 @@
 // person (first and last name, last name with a title word, a skill, a department or unit word), so the person
 // searched for is known; each answer is checked against the same search done in memory over the generated staff.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { Pool } from 'undici';
@@ -378,7 +379,9 @@ try {
   const results = [];
   for (const concurrency of LEVELS) {
     const before = cpuSnapshot(platform.processes);
+    const loadBefore = os.loadavg()[0];
     const result = await run(pool, token, measured, concurrency);
+    result.load = [loadBefore, os.loadavg()[0]];
     result.cpuMsPerQuery = cpuMsPer(before, cpuSnapshot(platform.processes), result.total);
     console.log(
       `c=${concurrency}: ${result.total} queries, ${result.throughput.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, two letters p95 ${result.twoLetterP95.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}, wrong ${result.wrong}/${result.checked}${result.firstWrong ? ` (${result.firstWrong})` : ''}`,
@@ -409,15 +412,18 @@ try {
     `The answer to each whole phrase is checked against the same search over the generated staff in memory: all matches when`,
     `there are at most ${LIMIT} (the person searched for among them), else ${LIMIT} of the matches (${overLimit} phrases match more).`,
     'Path: HTTP GET /api/v1/directory?q=…&limit=20 with an RS256 bearer token → gateway → NATS request → routing →',
-    'one PostgreSQL statement (one word: the prefix index read in rank order; several: the people of the longest word',
-    `each probed for the others, then ranked; the 20 returned joined to their org unit names) → back. ${WARMUP_PHRASES} warm-up phrases first.`,
+    'one PostgreSQL statement (one word: the prefix index read in rank order; several: the people of the word with the',
+    `fewest each probed for every word, then ranked; the 20 returned joined to their org unit names) → back. ${WARMUP_PHRASES} warm-up phrases first.`,
     '',
-    '| concurrency | requests | queries/s | p50 ms | p95 ms | p99 ms | max ms | p95 two letters ms | errors | wrong answers |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| concurrency | requests | queries/s | p50 ms | p95 ms | p99 ms | max ms | p95 two letters ms | errors | wrong answers | load average |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
       (r) =>
-        `| ${r.concurrency} | ${r.total} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.twoLetterP95.toFixed(1)} | ${r.errors} | ${r.wrong} of ${r.checked} |`,
+        `| ${r.concurrency} | ${r.total} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.twoLetterP95.toFixed(1)} | ${r.errors} | ${r.wrong} of ${r.checked} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`,
     ),
+    '',
+    `Load average: the machine's 1-minute load average when the run began and when it ended (${os.cpus().length} cores).`,
+    'Above the core count, other work shared the CPU with the run and its figures are higher than on an idle machine.',
     '',
     'The query alone in PostgreSQL (`EXPLAIN ANALYZE` execution time, plans in services/routing/queries/directory-search.md): ' +
       timings.map((t) => `${t.what} (\`${t.q}\`) ${t.ms.toFixed(1)} ms`).join(', ') +
