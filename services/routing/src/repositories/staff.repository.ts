@@ -77,16 +77,18 @@ const DRIVER_COUNT_CAP = 500;
 
 /**
  * Several query words (`$1`, an array): the driving word is the one with the fewest people (counted up to a cap, ties to
- * the longest, then the last typed), its people read from the prefix index and each checked for every word by
- * one probe of the (prefix, person) index, where one word's probes share a few hot pages; then ranked: the exact
+ * the longest, then the last typed), its people read from the prefix index and each checked for every other word
+ * by one probe of the (prefix, person) index, where one word's probes share a few hot pages; then ranked: the exact
  * name (`$4`), every word a whole word of the name, every word in the name, some in the name, some in the title
  * or a skill; then shorter names, then by name. At most `$5` people.
  */
 export const directorySearchWordsSql = (s: string, words: number) => {
-  const probes = Array.from({ length: words }, (_, i) => `x${i}`);
-  const params = probes.map((_, i) => `($1::text[])[${i + 1}]`);
-  const worst = `greatest(${probes.map((x) => `${x}.tier`).join(', ')})`;
-  const best = `least(${probes.map((x) => `${x}.tier`).join(', ')})`;
+  const tiers = Array.from({ length: words }, (_, i) => `t${i}`);
+  const word = (i: number) => `($1::text[])[${i + 1}]`;
+  // The driving word's tier is the row's own; every other word costs one probe (OFFSET 0 keeps the planner from
+  // copying the probes into each place their tiers are used).
+  const probe = (i: number) => `CASE WHEN ${word(i)} = d.word THEN p.tier ELSE (SELECT x.tier FROM "${s}".staff_prefix x
+      WHERE x.prefix = ${word(i)} AND x.staff_id = p.staff_id LIMIT 1) END AS ${tiers[i]}`;
   const rank = (r: string) =>
     `${r}.exact DESC, ${r}.worst = ${TIERS.wholeNameWord} DESC, ${r}.worst <= ${TIERS.name} DESC, ` +
     `${r}.best <= ${TIERS.name} DESC, ${r}.best <= ${TIERS.titleOrSkill} DESC, ${r}.name_length, ${r}.name_key, ${r}.staff_id`;
@@ -96,15 +98,12 @@ export const directorySearchWordsSql = (s: string, words: number) => {
     LIMIT ${DRIVER_COUNT_CAP}) counted), char_length(q.word) DESC, q.ord DESC
   LIMIT 1
 ), c AS (
-  SELECT p.staff_id, p.name_length, p.name_key, p.name_key = $4 AS exact, ${worst} AS worst, ${best} AS best
-  FROM "${s}".staff_prefix p
-  ${probes
-    .map(
-      (x, i) => `CROSS JOIN LATERAL (SELECT ${x}.tier FROM "${s}".staff_prefix ${x}
-    WHERE ${x}.prefix = ${params[i]} AND ${x}.staff_id = p.staff_id LIMIT 1) ${x}`,
-    )
-    .join('\n  ')}
-  WHERE p.prefix = (SELECT word FROM driver) AND ${filtered(s, 'p.staff_id')}
+  SELECT p.staff_id, p.name_length, p.name_key, p.name_key = $4 AS exact,
+    greatest(${tiers.map((t) => `o.${t}`).join(', ')}) AS worst, least(${tiers.map((t) => `o.${t}`).join(', ')}) AS best
+  FROM driver d
+  JOIN "${s}".staff_prefix p ON p.prefix = d.word
+  CROSS JOIN LATERAL (SELECT ${tiers.map((_, i) => probe(i)).join(',\n    ')} OFFSET 0) o
+  WHERE ${tiers.map((t) => `o.${t} IS NOT NULL`).join(' AND ')} AND ${filtered(s, 'p.staff_id')}
 ), r AS MATERIALIZED (
   SELECT * FROM c ORDER BY ${rank('c')} LIMIT $5
 )
