@@ -413,7 +413,7 @@ try {
     `there are at most ${LIMIT} (the person searched for among them), else ${LIMIT} of the matches (${overLimit} phrases match more).`,
     'Path: HTTP GET /api/v1/directory?q=…&limit=20 with an RS256 bearer token → gateway → NATS request → routing →',
     'one PostgreSQL statement (one word: the prefix index read in rank order; several: the people of the word with the',
-    `fewest each probed for every word, then ranked; the 20 returned joined to their org unit names) → back. ${WARMUP_PHRASES} warm-up phrases first.`,
+    `fewest each probed for every other word, then ranked; the 20 returned joined to their org unit names) → back. ${WARMUP_PHRASES} warm-up phrases first.`,
     '',
     '| concurrency | requests | queries/s | p50 ms | p95 ms | p99 ms | max ms | p95 two letters ms | errors | wrong answers | load average |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
