@@ -1,5 +1,10 @@
 import { CreateRouting1764200000000 } from './1764200000000-create-routing.js';
 import { CreateStaffDirectory1764600000000 } from './1764600000000-create-staff-directory.js';
+import { IndexStaffPrefixProbes1765000000000 } from './1765000000000-index-staff-prefix-probes.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
-export const MIGRATIONS = [CreateRouting1764200000000, CreateStaffDirectory1764600000000];
+export const MIGRATIONS = [
+  CreateRouting1764200000000,
+  CreateStaffDirectory1764600000000,
+  IndexStaffPrefixProbes1765000000000,
+];
