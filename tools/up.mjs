@@ -104,6 +104,7 @@ async function seed() {
   if ((await existing.json()).items.length > 0) {
     log('demo data is there already');
     await seedKnowledge(loginDemoUser);
+    await seedDirectory(loginDemoUser);
     return;
   }
   for (const demo of DEMO_CASES) {
@@ -117,6 +118,7 @@ async function seed() {
   }
   log(`seeded ${DEMO_CASES.length} demo cases`);
   await seedKnowledge(loginDemoUser);
+  await seedDirectory(loginDemoUser);
 }
 
 /** The demo knowledge base, written and published by the editor cecilia (supervisor). */
@@ -145,6 +147,34 @@ async function seedKnowledge(loginDemoUser) {
   }
   for (const terms of DEMO_SYNONYMS) await call('POST', '/synonyms', { terms });
   log(`seeded ${DEMO_ARTICLES.length} knowledge articles and ${DEMO_SYNONYMS.length} synonym groups`);
+}
+
+/**
+ * The demo staff directory. Its org units (the catalogue's departments and their units) are saved over NATS as an
+ * administrator, since the gateway has no reference-data routes here; one already there is left as it is.
+ */
+async function seedDirectory(loginDemoUser) {
+  const { DIRECTORY_ORG_UNITS, seedDirectoryDemo } = await import('../libs/demo-data/dist/index.js');
+  const { connectMessaging, RpcClient } = await import('../libs/messaging/dist/index.js');
+  const { saveReferenceV1 } = await import('../libs/contracts/dist/index.js');
+  const { nc, names } = await connectMessaging({ servers: NATS_URL, name: 'up-seed', prefix: '', streams: [] });
+  try {
+    const rpc = new RpcClient({ nc, names });
+    const ctx = {
+      actor: { kind: 'staff', id: 'david', name: 'Demo seed', roles: ['admin'], groups: [] },
+      correlationId: `up-seed-${Date.now()}`,
+    };
+    for (const unit of DIRECTORY_ORG_UNITS) {
+      await rpc.request(saveReferenceV1, unit, ctx).catch((error) => {
+        if (error.code !== 'ROUTING.VERSION_CONFLICT') throw error;
+      });
+    }
+  } finally {
+    await nc.drain();
+  }
+  const adminToken = await loginDemoUser(ISSUER_URL, 'david');
+  const { created, present } = await seedDirectoryDemo({ gatewayUrl: GATEWAY_URL, adminToken });
+  log(`staff directory: ${created} people seeded, ${present} there already`);
 }
 
 async function stopAll(code = 0) {
@@ -222,6 +252,7 @@ try {
   );
   log(
     `                  curl -H "Authorization: Bearer $(npm run -s token -- anna)" "${GATEWAY_URL}/api/v1/templates/search?q=sn%C3%B6r%C3%B6j"`,
+    `  staff directory curl -H "Authorization: Bearer $(npm run -s token -- anna)" "${GATEWAY_URL}/api/v1/directory?q=bygg"`,
   );
   log('Ctrl-C stops everything.');
 } catch (error) {

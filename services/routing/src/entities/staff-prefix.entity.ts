@@ -2,8 +2,9 @@ import { Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A prefix of a word a person is found by, with the tier it finds them at and what they sort by. */
 @Entity({ name: 'staff_prefix' })
-// Declared here so TypeORM keeps it; created by the migration (with an included column).
+// Declared here so TypeORM keeps them; created by the migrations (with an included column).
 @Index('staff_prefix_staff_idx', { synchronize: false })
+@Index('staff_prefix_probe_idx', { synchronize: false })
 export class StaffPrefixEntity {
   @PrimaryColumn('text', { collation: 'C', primaryKeyConstraintName: 'staff_prefix_pkey' })
   prefix: string;

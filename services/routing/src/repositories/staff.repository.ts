@@ -44,15 +44,17 @@ const COLUMNS = `id, version, name, title, department_id, unit_id, phone, mobile
   active, updated_at`;
 const S_COLUMNS = COLUMNS.replace(/(\w+)/g, 's.$1');
 
+// staff_prefix.staff_id is "C": compared with staff.id under the database's collation, so staff_pkey serves.
+
 /** Only people of the inbox or department asked for (`$2`, `$3`); folded away when neither is given. */
 const filtered = (schema: string, staffId: string) => `($2::text IS NULL AND $3::text IS NULL OR EXISTS (
-    SELECT 1 FROM "${schema}".staff f WHERE f.id = ${staffId}
+    SELECT 1 FROM "${schema}".staff f WHERE f.id = ${staffId} COLLATE "default"
       AND ($2::text IS NULL OR $2 = ANY (f.inbox_ids)) AND ($3::text IS NULL OR f.department_id = $3)))`;
 
 const named = (schema: string, from: string, order: string) => `SELECT ${S_COLUMNS},
   d.name AS department_name, u.name AS unit_name
 FROM ${from}
-JOIN "${schema}".staff s ON s.id = r.staff_id
+JOIN "${schema}".staff s ON s.id = r.staff_id COLLATE "default"
 LEFT JOIN "${schema}".reference d ON d.kind = 'org-unit' AND d.id = s.department_id
 LEFT JOIN "${schema}".reference u ON u.kind = 'org-unit' AND u.id = s.unit_id
 ORDER BY ${order}`;
@@ -70,45 +72,52 @@ export const directorySearchOneWordSql = (s: string) => `WITH r AS MATERIALIZED 
 )
 ${named(s, 'r', 'r.tier, r.name_length, r.name_key, r.staff_id')}`;
 
+/** A query word with more people than this is as broad as any other when the driving word is chosen. */
+const DRIVER_COUNT_CAP = 500;
+
 /**
- * Several query words: people found by the longest word (the most selective, as typed), each checked for every
- * other word by one probe of the (person, prefix) index, then ranked: the exact name, every word a whole word of
- * the name, every word in the name, some in the name, some in the title or a skill; then shorter names, then by
- * name. `$1` is the longest word, `$4` the exact name key, `$5` the limit, `$6`… the other words.
+ * Several query words (`$1`, an array): the driving word is the one with the fewest people (counted up to a cap, ties to
+ * the longest, then the last typed), its people read from the prefix index and each checked for every other word
+ * by one probe of the (prefix, person) index, where one word's probes share a few hot pages; then ranked: the exact
+ * name (`$4`), every word a whole word of the name, every word in the name, some in the name, some in the title
+ * or a skill; then shorter names, then by name. At most `$5` people.
  */
-export const directorySearchWordsSql = (s: string, others: number) => {
-  const probes = Array.from({ length: others }, (_, i) => `x${i}`);
-  const worst = `greatest(p.tier, ${probes.map((x) => `${x}.tier`).join(', ')})`;
-  const best = `least(p.tier, ${probes.map((x) => `${x}.tier`).join(', ')})`;
+export const directorySearchWordsSql = (s: string, words: number) => {
+  const tiers = Array.from({ length: words }, (_, i) => `t${i}`);
+  const word = (i: number) => `($1::text[])[${i + 1}]`;
+  // The driving word's tier is the row's own; every other word costs one probe (OFFSET 0 keeps the planner from
+  // copying the probes into each place their tiers are used).
+  const probe = (i: number) => `CASE WHEN ${word(i)} = d.word THEN p.tier ELSE (SELECT x.tier FROM "${s}".staff_prefix x
+      WHERE x.prefix = ${word(i)} AND x.staff_id = p.staff_id LIMIT 1) END AS ${tiers[i]}`;
   const rank = (r: string) =>
     `${r}.exact DESC, ${r}.worst = ${TIERS.wholeNameWord} DESC, ${r}.worst <= ${TIERS.name} DESC, ` +
     `${r}.best <= ${TIERS.name} DESC, ${r}.best <= ${TIERS.titleOrSkill} DESC, ${r}.name_length, ${r}.name_key, ${r}.staff_id`;
-  return `WITH c AS (
-  SELECT p.staff_id, p.name_length, p.name_key, p.name_key = $4 AS exact, ${worst} AS worst, ${best} AS best
-  FROM "${s}".staff_prefix p
-  ${probes
-    .map(
-      (x, i) => `CROSS JOIN LATERAL (SELECT ${x}.tier FROM "${s}".staff_prefix ${x}
-    WHERE ${x}.staff_id = p.staff_id AND ${x}.prefix = $${i + 6} LIMIT 1) ${x}`,
-    )
-    .join('\n  ')}
-  WHERE p.prefix = $1 AND ${filtered(s, 'p.staff_id')}
+  return `WITH driver AS (
+  SELECT q.word FROM unnest($1::text[]) WITH ORDINALITY AS q(word, ord)
+  ORDER BY (SELECT count(*) FROM (SELECT 1 FROM "${s}".staff_prefix n WHERE n.prefix = q.word
+    LIMIT ${DRIVER_COUNT_CAP}) counted), char_length(q.word) DESC, q.ord DESC
+  LIMIT 1
+), c AS (
+  SELECT p.staff_id, p.name_length, p.name_key, p.name_key = $4 AS exact,
+    greatest(${tiers.map((t) => `o.${t}`).join(', ')}) AS worst, least(${tiers.map((t) => `o.${t}`).join(', ')}) AS best
+  FROM driver d
+  JOIN "${s}".staff_prefix p ON p.prefix = d.word
+  CROSS JOIN LATERAL (SELECT ${tiers.map((_, i) => probe(i)).join(',\n    ')} OFFSET 0) o
+  WHERE ${tiers.map((t) => `o.${t} IS NOT NULL`).join(' AND ')} AND ${filtered(s, 'p.staff_id')}
 ), r AS MATERIALIZED (
   SELECT * FROM c ORDER BY ${rank('c')} LIMIT $5
 )
 ${named(s, 'r', rank('r'))}`;
 };
 
-/** The statement and parameters for a query: the driving word (the longest; the last of equals) first, the others from `$6`. */
+/** The statement and parameters for a query: one word reads its prefix in rank order; several, see above. */
 export function directorySearch(schema: string, query: DirectoryQuery): { sql: string; params: unknown[] } {
-  const driver = query.words.reduce((longest, word) => ([...word].length >= [...longest].length ? word : longest));
-  const others = query.words.filter((word) => word !== driver);
   const filters = [query.inboxId, query.departmentId];
-  return others.length === 0
-    ? { sql: directorySearchOneWordSql(schema), params: [driver, ...filters, query.limit] }
+  return query.words.length === 1
+    ? { sql: directorySearchOneWordSql(schema), params: [query.words[0], ...filters, query.limit] }
     : {
-        sql: directorySearchWordsSql(schema, others.length),
-        params: [driver, ...filters, query.exactNameKey, query.limit, ...others],
+        sql: directorySearchWordsSql(schema, query.words.length),
+        params: [query.words, ...filters, query.exactNameKey, query.limit],
       };
 }
 
