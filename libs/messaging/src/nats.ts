@@ -13,5 +13,8 @@ export function connectNats(options: ConnectNatsOptions): Promise<NatsConnection
     servers: options.servers ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     name: options.name,
     maxReconnectAttempts: -1,
+    // Otherwise every request builds an Error up front for its stack (measured: about a tenth of the gateway's
+    // CPU on the directory search); our RPC errors travel as codes, not stacks.
+    noAsyncTraces: true,
   });
 }

@@ -23,6 +23,7 @@ describe('foldText', () => {
 
   it('treats decomposed input like composed input', () => {
     expect(foldText('A\u030asa O\u0308berg')).toBe('åsa öberg');
+    expect(foldText('A\u030asa')).toBe(foldText('Åsa'));
   });
 });
 

@@ -2,6 +2,9 @@ import type { DirectoryField } from '@arende/contracts';
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const COMBINING_MARK = /\p{M}/u;
+// Most names and titles are ASCII with composed å, ä and ö: already folded once lower-cased (the search folds
+// every field of every answer, so the letter-by-letter path below is kept for the rest).
+const ALREADY_FOLDED = /^[\t\n\r -~åäö]*$/u;
 // The Danish and Norwegian letters Swedes read, and type, as their own.
 const LETTER_EQUIVALENTS: Record<string, string> = { ø: 'ö', æ: 'ä' };
 
@@ -10,8 +13,10 @@ const LETTER_EQUIVALENTS: Record<string, string> = { ø: 'ö', æ: 'ä' };
  * the letters they are in Swedish, ø and æ read as ö and ä.
  */
 export function foldText(text: string): string {
+  const lower = text.toLocaleLowerCase('sv-SE');
+  if (ALREADY_FOLDED.test(lower)) return lower;
   let folded = '';
-  for (const char of text.toLocaleLowerCase('sv-SE').normalize('NFD')) {
+  for (const char of lower.normalize('NFD')) {
     if (!COMBINING_MARK.test(char)) {
       folded += LETTER_EQUIVALENTS[char] ?? char;
       continue;
