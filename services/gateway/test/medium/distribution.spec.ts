@@ -1,11 +1,10 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTokenVerifier } from '@arende/auth';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
-import { RpcClient, RpcServer } from '@arende/messaging';
-import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
+import { RpcServer } from '@arende/messaging';
+import { createLogger } from '@arende/observability';
 import { type TestContext, createTestContext } from '@arende/testing';
 import { DomainError, distributeCasesV1, exampleCase, moveCaseV1 } from '@arende/contracts';
-import { startGateway } from '../../src/boot.js';
+import { startStubbedGateway } from './stubbed-gateway.js';
 
 // The gateway's distribution routes, with a stand-in for case-core that records what reached it.
 let issuer: LocalIssuer;
@@ -20,7 +19,6 @@ beforeAll(async () => {
   issuer = await startLocalIssuer();
   ctx = await createTestContext({ service: 'gateway', schema: 'gateway', entities: [], migrations: [] });
   const logger = createLogger({ service: 'gateway', level: 'silent' });
-  const metrics = createMetrics('gateway');
   stub = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'case-core-stub', logger });
   stub.handle(distributeCasesV1, (data) => {
     distributed.push(data);
@@ -29,16 +27,7 @@ beforeAll(async () => {
   stub.handle(moveCaseV1, () =>
     Promise.reject(new DomainError('CASE.NOT_ASSIGNEE', 'Only the handling officer may move it')),
   );
-  app = await startGateway({
-    rpc: new RpcClient({ nc: ctx.nc, names: ctx.names, timeoutMs: 500 }),
-    verifier: createTokenVerifier({ issuer: issuer.issuer, audience: 'gateway' }),
-    metrics,
-    ops: createOpsHandler({ metrics, readiness: [] }),
-    logger,
-    host: '127.0.0.1',
-    port: 0,
-  });
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ app, base } = await startStubbedGateway(ctx, issuer));
   token = await issuer.tokenFor('anna');
 });
 

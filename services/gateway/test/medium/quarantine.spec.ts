@@ -1,8 +1,7 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTokenVerifier } from '@arende/auth';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
-import { RpcClient, RpcServer } from '@arende/messaging';
-import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
+import { RpcServer } from '@arende/messaging';
+import { createLogger } from '@arende/observability';
 import { type TestContext, createTestContext } from '@arende/testing';
 import {
   type Actor,
@@ -12,7 +11,7 @@ import {
   listQuarantineV1,
   reprocessQuarantinedV1,
 } from '@arende/contracts';
-import { startGateway } from '../../src/boot.js';
+import { startStubbedGateway } from './stubbed-gateway.js';
 
 // The gateway's quarantine routes, with a stand-in for intake that records what reached it.
 let issuer: LocalIssuer;
@@ -45,7 +44,6 @@ beforeAll(async () => {
   issuer = await startLocalIssuer();
   ctx = await createTestContext({ service: 'gateway', schema: 'gateway', entities: [], migrations: [] });
   const logger = createLogger({ service: 'gateway', level: 'silent' });
-  const metrics = createMetrics('gateway');
   stub = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'intake-stub', logger })
     .handle(listQuarantineV1, (data, { actor }) => {
       received.push({ subject: listQuarantineV1.subject, data, actor });
@@ -65,16 +63,7 @@ beforeAll(async () => {
         message: { ...VIEW, status: 'reprocessed' as const, reprocessedBy: actor.id, attempts: 1 },
       });
     });
-  app = await startGateway({
-    rpc: new RpcClient({ nc: ctx.nc, names: ctx.names, timeoutMs: 500 }),
-    verifier: createTokenVerifier({ issuer: issuer.issuer, audience: 'gateway' }),
-    metrics,
-    ops: createOpsHandler({ metrics, readiness: [] }),
-    logger,
-    host: '127.0.0.1',
-    port: 0,
-  });
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ app, base } = await startStubbedGateway(ctx, issuer));
 });
 
 afterAll(async () => {

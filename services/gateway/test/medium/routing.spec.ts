@@ -1,8 +1,7 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTokenVerifier } from '@arende/auth';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
-import { RpcClient, RpcServer } from '@arende/messaging';
-import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
+import { RpcServer } from '@arende/messaging';
+import { createLogger } from '@arende/observability';
 import { type TestContext, createTestContext } from '@arende/testing';
 import {
   type Actor,
@@ -25,7 +24,7 @@ import {
   saveTemplateV1,
   searchTemplatesV1,
 } from '@arende/contracts';
-import { startGateway } from '../../src/boot.js';
+import { startStubbedGateway } from './stubbed-gateway.js';
 
 // The gateway's routing routes, with a stand-in for routing (and case-core's inbox listing) that records what reached it.
 let issuer: LocalIssuer;
@@ -71,7 +70,6 @@ beforeAll(async () => {
   issuer = await startLocalIssuer();
   ctx = await createTestContext({ service: 'gateway', schema: 'gateway', entities: [], migrations: [] });
   const logger = createLogger({ service: 'gateway', level: 'silent' });
-  const metrics = createMetrics('gateway');
   stub = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'routing-stub', logger });
   const record = (subject: string, data: unknown, actor: Actor) => received.push({ subject, data, actor });
   stub
@@ -127,16 +125,7 @@ beforeAll(async () => {
       record(saveReferenceV1.subject, data, actor);
       return Promise.resolve({ ...reference, ...data, id: data.id ?? 'nytt', version: (data.version ?? 0) + 1 });
     });
-  app = await startGateway({
-    rpc: new RpcClient({ nc: ctx.nc, names: ctx.names, timeoutMs: 500 }),
-    verifier: createTokenVerifier({ issuer: issuer.issuer, audience: 'gateway' }),
-    metrics,
-    ops: createOpsHandler({ metrics, readiness: [] }),
-    logger,
-    host: '127.0.0.1',
-    port: 0,
-  });
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ app, base } = await startStubbedGateway(ctx, issuer));
 });
 
 afterAll(async () => {
