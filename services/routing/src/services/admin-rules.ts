@@ -54,3 +54,12 @@ export function assertNoUnknownReferences(unknown: readonly UnknownReference[]):
 export interface CommitListener {
   nudge(): void;
 }
+
+/** The next state of an administered item: its fields, its stable id, the version after `current`, now. */
+export function nextVersion<T extends object>(
+  fields: T,
+  id: string,
+  current: { version: number } | undefined,
+): T & { id: string; version: number; updatedAt: string } {
+  return { ...fields, id, version: (current?.version ?? 0) + 1, updatedAt: new Date().toISOString() };
+}

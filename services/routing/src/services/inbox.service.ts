@@ -6,11 +6,12 @@ import type { z } from 'zod';
 import type { InboxRepository } from '../repositories/inbox.repository.js';
 import type { ReferenceRepository } from '../repositories/reference.repository.js';
 import {
-  type CommitListener,
-  type UnknownReference,
   assertAdmin,
   assertNoUnknownReferences,
   assertVersion,
+  nextVersion,
+  type CommitListener,
+  type UnknownReference,
 } from './admin-rules.js';
 
 type SaveInbox = z.output<typeof saveInboxV1.request>;
@@ -40,12 +41,7 @@ export class InboxService {
       const current = await this.inboxes.lock(manager, id);
       assertVersion('Inbox', id, current, version);
       await this.checkReferences(manager, input);
-      const saved: Inbox = {
-        ...fields,
-        id,
-        version: (current?.version ?? 0) + 1,
-        updatedAt: new Date().toISOString(),
-      };
+      const saved: Inbox = nextVersion(fields, id, current);
       await this.inboxes.save(manager, saved, ctx.actor.id);
       await Outbox.add(manager, createEnvelope(inboxSavedV1, saved, ctx), this.schema);
       return saved;

@@ -10,7 +10,7 @@ import {
 import { Outbox, createEnvelope, type RpcContext } from '@arende/messaging';
 import type { z } from 'zod';
 import type { ReferenceRepository } from '../repositories/reference.repository.js';
-import { type CommitListener, assertAdmin, assertVersion } from './admin-rules.js';
+import { assertAdmin, assertVersion, nextVersion, type CommitListener } from './admin-rules.js';
 
 type SaveReference = z.output<typeof saveReferenceV1.request>;
 
@@ -42,12 +42,7 @@ export class ReferenceService {
       const current = await this.references.lock(manager, input.kind, id);
       assertVersion(kindName(input.kind), id, current, version);
       await this.checkShape(manager, { ...fields, id });
-      const saved: ReferenceItem = {
-        ...fields,
-        id,
-        version: (current?.version ?? 0) + 1,
-        updatedAt: new Date().toISOString(),
-      };
+      const saved: ReferenceItem = nextVersion(fields, id, current);
       await this.references.save(manager, saved, ctx.actor.id);
       await this.hook?.referenceSaved(manager, saved, current, ctx);
       await Outbox.add(manager, createEnvelope(referenceSavedV1, saved, ctx), this.schema);

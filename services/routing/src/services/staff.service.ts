@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { matchedTexts, nameSortKey, prefixTiers, queryWords } from '../directory/directory-words.js';
 import type { ReferenceRepository } from '../repositories/reference.repository.js';
 import type { StaffRepository } from '../repositories/staff.repository.js';
-import { type CommitListener, assertAdmin, assertVersion } from './admin-rules.js';
+import { assertAdmin, assertVersion, nextVersion, type CommitListener } from './admin-rules.js';
 import type { ReferenceSavedHook } from './reference.service.js';
 
 type SaveStaff = z.output<typeof saveStaffV1.request>;
@@ -44,12 +44,7 @@ export class StaffService implements ReferenceSavedHook {
         assertVersion('Person', id, current, version);
         const { department, unit } = await this.orgUnitsOf(manager, fields.departmentId, fields.unitId);
         if (fields.userName !== null) await this.assertUserNameFree(manager, fields.userName, id);
-        const saved: StaffPerson = {
-          ...fields,
-          id,
-          version: (current?.version ?? 0) + 1,
-          updatedAt: new Date().toISOString(),
-        };
+        const saved: StaffPerson = nextVersion(fields, id, current);
         await this.staff.save(manager, saved, ctx.actor.id);
         const tiers = saved.active
           ? prefixTiers({ ...saved, departmentName: department.name, unitName: unit?.name ?? null })

@@ -14,11 +14,12 @@ import type { InboxRepository } from '../repositories/inbox.repository.js';
 import type { ReferenceRepository } from '../repositories/reference.repository.js';
 import type { TemplateRepository } from '../repositories/template.repository.js';
 import {
-  type CommitListener,
-  type UnknownReference,
   assertAdmin,
   assertNoUnknownReferences,
   assertVersion,
+  nextVersion,
+  type CommitListener,
+  type UnknownReference,
 } from './admin-rules.js';
 
 type SaveTemplate = z.output<typeof saveTemplateV1.request>;
@@ -52,12 +53,7 @@ export class TemplateService {
       const current = await this.templates.lock(manager, id);
       assertVersion('Template', id, current, version);
       await this.checkReferences(manager, input);
-      const saved: Template = {
-        ...fields,
-        id,
-        version: (current?.version ?? 0) + 1,
-        updatedAt: new Date().toISOString(),
-      };
+      const saved: Template = nextVersion(fields, id, current);
       await this.templates.save(manager, saved, ctx.actor.id);
       await Outbox.add(manager, createEnvelope(templateSavedV1, saved, ctx), this.schema);
       return saved;
