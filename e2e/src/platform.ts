@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { type SeedRoutingResult, seedRoutingDemo } from '@arende/demo-data';
 import { loginDemoUser } from '@arende/local-issuer';
+import { freePort } from '@arende/testing';
 import { deleteStreams } from './streams.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -62,17 +62,6 @@ export const WEBHOOK_SECRETS = {
   facebookVerifyToken: 'e2e-verify',
   telephonyToken: 'e2e-telephony-token-0123',
 } as const;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client(adminUrl);

@@ -36,6 +36,13 @@ import { entryAddedV1 } from './case/entry-added.v1.js';
 import { entriesRemovedV1 } from './case/entry-removed.v1.js';
 import { caseAlarmRaisedV1 } from './case/case-alarm-raised.v1.js';
 import { listReferralsV1, referralAnsweredV1, referralSentV1, sendReferralV1 } from './case/referral.v1.js';
+import {
+  acknowledgeCaseV1,
+  caseAcknowledgedV1,
+  caseCustomerContactedV1,
+  markCustomerContactedV1,
+} from './case/acknowledge.v1.js';
+import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
 import { smsReceivedV1 } from './intake/sms-received.v1.js';
 import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
@@ -133,6 +140,12 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   listReferralsV1,
   referralSentV1,
   referralAnsweredV1,
+  acknowledgeCaseV1,
+  markCustomerContactedV1,
+  caseAcknowledgedV1,
+  caseCustomerContactedV1,
+  slaReminderV1,
+  slaDailyReportV1,
   emailReceivedV1,
   smsReceivedV1,
   socialMessageReceivedV1,

@@ -2,3 +2,4 @@ export { createTestContext, type TestContext, type TestContextOptions } from './
 export { expectEventually, type EventuallyOptions } from './expect-eventually.js';
 export { factory } from './factory.js';
 export { readStream, type StoredMessage } from './read-stream.js';
+export { freePort } from './free-port.js';

@@ -9,7 +9,14 @@ describe('CaseViewSchema sla', () => {
   });
 
   it('keeps a target and refuses a non-positive one', () => {
-    const sla = { responseMinutes: 240, resolutionHours: 24, calendarId: null };
+    const sla = {
+      responseMinutes: 240,
+      resolutionHours: 24,
+      calendarId: null,
+      feedbackHours: 8,
+      customerReminderDays: 7,
+      closeUnansweredDays: 14,
+    };
     expect(CaseViewSchema.parse({ ...exampleCase, sla }).sla).toEqual(sla);
     expect(CaseViewSchema.safeParse({ ...exampleCase, sla: { ...sla, responseMinutes: 0 } }).success).toBe(false);
   });

@@ -83,6 +83,12 @@ export const CaseSlaSchema = z.object({
   resolutionHours: z.number().int().min(1).max(8760).nullable(),
   /** The business-hours calendar the target counts in (null: the platform's default calendar). */
   calendarId: RefIdSchema.nullable(),
+  /** Hours to feedback to the customer. Absent in events from before it existed, as are the two below. */
+  feedbackHours: z.number().int().min(1).max(8760).nullable().default(null),
+  /** Waiting for the customer: remind the customer after this many days without a reply. */
+  customerReminderDays: z.number().int().min(1).max(365).nullable().default(null),
+  /** Waiting for the customer: close the case after this many days without a reply. */
+  closeUnansweredDays: z.number().int().min(1).max(365).nullable().default(null),
 });
 export type CaseSla = z.infer<typeof CaseSlaSchema>;
 

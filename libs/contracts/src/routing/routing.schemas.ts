@@ -85,6 +85,20 @@ export const SlaTargetSchema = z.object({
   resolutionHours: z.number().int().min(1).max(8760).nullable().default(null),
   /** The business-hours calendar the target counts in. */
   calendarId: RefIdSchema.nullable().default(null),
+  /** Hours to feedback to the customer (återkoppling), in business time. */
+  feedbackHours: z.number().int().min(1).max(8760).nullable().default(null),
+  /** Waiting for the customer: remind the customer after this many days without a reply. */
+  customerReminderDays: z.number().int().min(1).max(365).nullable().default(null),
+  /** Waiting for the customer: close the case after this many days without a reply. */
+  closeUnansweredDays: z.number().int().min(1).max(365).nullable().default(null),
+});
+
+/** Which customer notifications a case of the template sends (the distribution notice is chosen per distribution). */
+export const CustomerNoticesSchema = z.object({
+  /** When the case is registered and sent on: its number and when to expect feedback. */
+  onRegistration: z.boolean().default(false),
+  /** When the case closes: the solution text. */
+  onClose: z.boolean().default(false),
 });
 
 export const AlarmSchema = z.object({
@@ -117,6 +131,7 @@ export const TemplateFieldsSchema = z.object({
   /** Close the case as soon as it is registered (newsletters, auto-replies). */
   closeAtOnce: z.boolean().default(false),
   alarm: AlarmSchema.prefault({}),
+  customerNotices: CustomerNoticesSchema.prefault({}),
   rules: z.array(MatchRuleSchema).max(50).default([]),
 });
 export type TemplateFields = z.infer<typeof TemplateFieldsSchema>;

@@ -14,7 +14,14 @@ const template: Template = TemplateSchema.parse({
   description: 'Snö eller is som inte är röjd.',
   defaultStatus: 'open',
   defaultPriority: 'prioritised',
-  sla: { responseMinutes: 120, resolutionHours: 24, calendarId: 'kontorstid' },
+  sla: {
+    responseMinutes: 120,
+    resolutionHours: 24,
+    calendarId: 'kontorstid',
+    feedbackHours: null,
+    customerReminderDays: null,
+    closeUnansweredDays: null,
+  },
 });
 
 describe('applyTemplate', () => {
@@ -32,7 +39,7 @@ describe('applyTemplate', () => {
       description: 'Snö eller is som inte är röjd.',
       status: 'open',
       priority: 'prioritised',
-      sla: { responseMinutes: 120, resolutionHours: 24, calendarId: 'kontorstid' },
+      sla: template.sla,
     });
   });
 
@@ -68,15 +75,21 @@ describe('applyTemplate', () => {
 });
 
 describe('slaOf', () => {
+  const none = {
+    responseMinutes: null,
+    resolutionHours: null,
+    calendarId: null,
+    feedbackHours: null,
+    customerReminderDays: null,
+    closeUnansweredDays: null,
+  };
+
   it('is null when the template sets no target', () => {
-    expect(slaOf({ sla: { responseMinutes: null, resolutionHours: null, calendarId: null } })).toBeNull();
+    expect(slaOf({ sla: none })).toBeNull();
   });
 
   it('keeps a partial target', () => {
-    expect(slaOf({ sla: { responseMinutes: null, resolutionHours: 8, calendarId: null } })).toEqual({
-      responseMinutes: null,
-      resolutionHours: 8,
-      calendarId: null,
-    });
+    expect(slaOf({ sla: { ...none, resolutionHours: 8 } })).toEqual({ ...none, resolutionHours: 8 });
+    expect(slaOf({ sla: { ...none, closeUnansweredDays: 14 } })).toEqual({ ...none, closeUnansweredDays: 14 });
   });
 });

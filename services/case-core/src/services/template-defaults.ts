@@ -21,9 +21,15 @@ function given<T, D>(value: T | undefined, fallback: D): T | D {
 
 /** The template's SLA target as the case carries it; null when the template sets none of it. */
 export function slaOf(template: Pick<Template, 'sla'>): CaseSla | null {
-  const { responseMinutes, resolutionHours, calendarId } = template.sla;
-  if (responseMinutes === null && resolutionHours === null && calendarId === null) return null;
-  return { responseMinutes, resolutionHours, calendarId };
+  const sla: CaseSla = {
+    responseMinutes: template.sla.responseMinutes,
+    resolutionHours: template.sla.resolutionHours,
+    calendarId: template.sla.calendarId,
+    feedbackHours: template.sla.feedbackHours,
+    customerReminderDays: template.sla.customerReminderDays,
+    closeUnansweredDays: template.sla.closeUnansweredDays,
+  };
+  return Object.values(sla).every((value) => value === null) ? null : sla;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@arende/testing';
 
 /** Runs a command to its exit. Its output is ignored: the daemon Dovecot forks would keep a pipe open forever. */
 function run(command: string, args: string[]): Promise<void> {
@@ -35,15 +36,6 @@ export interface Dovecot {
   log(): Promise<string>;
   /** Stops the server and deletes its folder. */
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('No free port');
-  return address.port;
 }
 
 async function waitForGreeting(host: string, port: number, up: boolean): Promise<void> {
