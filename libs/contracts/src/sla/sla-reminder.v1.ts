@@ -70,7 +70,10 @@ export const slaReminderV1 = defineEvent({
     assigneeId: null,
     dueAt: '2026-11-23T10:15:00.000Z',
     firedAt: '2026-11-23T10:15:00.210Z',
-    recipients: [{ kind: 'inbox', inboxId: 'snorojning-ab' }, { kind: 'email', address: 'kundtjanst@solna.example' }],
+    recipients: [
+      { kind: 'inbox', inboxId: 'snorojning-ab' },
+      { kind: 'email', address: 'kundtjanst@solna.example' },
+    ],
     text: 'Ärendet är inte kvitterat.',
   },
   description:
