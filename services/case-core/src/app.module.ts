@@ -51,6 +51,8 @@ import { ReferralRepository } from './repositories/referral.repository.js';
 import { CaseRoutingService } from './services/case-routing.service.js';
 import { ReferralService } from './services/referral.service.js';
 import { TemplateRegistrationService } from './services/template-registration.service.js';
+import { FollowUpHandler } from './handlers/follow-up.handler.js';
+import { FollowUpService } from './services/follow-up.service.js';
 
 /** What case-core runs on; main.ts connects it, tests hand in their own. */
 export interface CaseCoreInfrastructure {
@@ -81,6 +83,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(AssignmentHandler) private readonly assignmentHandler: AssignmentHandler,
     @Inject(DistributionHandler) private readonly distributionHandler: DistributionHandler,
     @Inject(ReferralHandler) private readonly referralHandler: ReferralHandler,
+    @Inject(FollowUpHandler) private readonly followUpHandler: FollowUpHandler,
     @Inject(RpcServer) private readonly rpc: RpcServer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(IntakeCaseService) private readonly intake: IntakeCaseService,
@@ -104,6 +107,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.assignmentHandler.listen();
     this.distributionHandler.listen();
     this.referralHandler.listen();
+    this.followUpHandler.listen();
     this.intakeConsumer = createIntakeConsumer({
       dataSource: this.infra.dataSource,
       schema: this.infra.config.DB_SCHEMA,
@@ -164,7 +168,10 @@ export class AppModule {
         {
           provide: CaseService,
           useFactory: (cases: CaseRepository, relay: OutboxRelay) =>
-            new CaseService(infra.dataSource, cases, relay, { defaultInboxId: infra.config.DEFAULT_INBOX_ID }),
+            new CaseService(infra.dataSource, cases, relay, {
+              defaultInboxId: infra.config.DEFAULT_INBOX_ID,
+              closeUnansweredWarning: infra.config.CLOSE_UNANSWERED_WARNING,
+            }),
           inject: [CaseRepository, OutboxRelay],
         },
         {
@@ -200,6 +207,17 @@ export class AppModule {
               },
             ),
           inject: [CaseRepository, EntryService, OutboxRelay],
+        },
+        {
+          provide: FollowUpHandler,
+          useFactory: (
+            rpc: RpcServer,
+            cases: CaseService,
+            rows: CaseRepository,
+            entries: EntryService,
+            relay: OutboxRelay,
+          ) => new FollowUpHandler(rpc, new FollowUpService(cases, rows, entries, relay)),
+          inject: [RpcServer, CaseService, CaseRepository, EntryService, OutboxRelay],
         },
         {
           provide: ReferralHandler,

@@ -48,6 +48,11 @@ export const caseCoreConfig = defineConfig({
     schema: env.int(10, 0, 3600),
     description: "Seconds an inbox's settings from routing (kind, assignment mode) are reused before asking again",
   },
+  CLOSE_UNANSWERED_WARNING: {
+    schema: env.bool(true),
+    description:
+      'Closing a case whose customer wants an answer and was neither answered nor contacted needs confirmUnanswered (409 CASE.CUSTOMER_NOT_ANSWERED otherwise)',
+  },
   OUTBOX_RETENTION_DAYS: {
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',

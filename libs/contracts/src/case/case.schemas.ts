@@ -123,6 +123,16 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
   feedbackReturnInboxId: RefIdSchema.nullable().default(null),
   /** Absent in events from before it existed. */
   sla: CaseSlaSchema.nullable().default(null),
+  /**
+   * When and by whom (user id) the receiver in the case's current inbox acknowledged it (kvitterade). Cleared
+   * whenever the case changes inbox: the new receiver acknowledges again. Absent in events from before it existed,
+   * as are the three below.
+   */
+  acknowledgedAt: TimestampSchema.nullable().default(null),
+  acknowledgedBy: z.string().nullable().default(null),
+  /** When and by whom the current receiver marked the customer contacted (återkopplat), or answered the customer. */
+  customerContactedAt: TimestampSchema.nullable().default(null),
+  customerContactedBy: z.string().nullable().default(null),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -168,4 +178,8 @@ export const exampleCase: CaseView = {
   lock: null,
   feedbackReturnInboxId: null,
   sla: null,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  customerContactedAt: null,
+  customerContactedBy: null,
 };

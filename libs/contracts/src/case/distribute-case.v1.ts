@@ -155,5 +155,5 @@ export const caseDistributedV1 = defineEvent({
     notifyCustomer: { message: 'Ditt ärende har skickats till vår entreprenör för snöröjning.', email: null },
   },
   description:
-    'A case was distributed (or returned with feedback): from and to which inbox, the kind, the note, the e-mail to send and the customer notification, for notifications to deliver.',
+    'A case was distributed (or returned with feedback): from and to which inbox, the kind, the note, the e-mail to send and the customer notification, for notifications to deliver. When the inbox changed, the acknowledgement and customer-contact marks are cleared: the new receiver acknowledges again.',
 });

@@ -92,6 +92,15 @@ export const ENTRY_KIND_RULES: Readonly<Record<EntryKind, EntryKindRule>> = {
 export const STAFF_WRITABLE_ENTRY_KINDS = ['phone_note', 'memo', 'internal_note', 'official_note'] as const;
 export const StaffEntryKindSchema = EntryKindSchema.extract(STAFF_WRITABLE_ENTRY_KINDS);
 
+/**
+ * An answer to the customer, which marks the case's customer contacted (återkopplat): an e-mail or SMS to
+ * them, or a phone note they may see (a call with them, written for their eyes). Distributions and referrals
+ * go to third parties; notes are not contact.
+ */
+export function isCustomerContact(kind: EntryKind, visibility: EntryVisibility): boolean {
+  return visibility === 'customer' && (kind === 'outbound_email' || kind === 'outbound_sms' || kind === 'phone_note');
+}
+
 /** Kinds removed from a case when it closes. */
 export const ENTRY_KINDS_REMOVED_ON_CLOSE: readonly EntryKind[] = ['memo'];
 

@@ -33,5 +33,6 @@ export const caseMovedV1 = defineEvent({
     fromInboxId: 'kundtjanst',
     toInboxId: 'gatukontoret',
   },
-  description: 'A case was moved to another inbox by cut and paste (not a distribution).',
+  description:
+    'A case was moved to another inbox by cut and paste (not a distribution); its acknowledgement and customer-contact marks are cleared, so the new inbox acknowledges again.',
 });

@@ -125,4 +125,18 @@ export class CaseEntity {
   /** The SLA target from the case's template (CaseSla), or null. */
   @Column('jsonb', { nullable: true })
   sla: CaseSla | null;
+
+  /** The receiver in the current inbox acknowledged the case (kvittens); cleared when the inbox changes. */
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column('text', { name: 'acknowledged_by', nullable: true })
+  acknowledgedBy: string | null;
+
+  /** The current receiver contacted the customer (återkoppling), or somebody answered them; cleared with the inbox. */
+  @Column('timestamptz', { name: 'customer_contacted_at', nullable: true })
+  customerContactedAt: Date | null;
+
+  @Column('text', { name: 'customer_contacted_by', nullable: true })
+  customerContactedBy: string | null;
 }

@@ -6,6 +6,7 @@ import { Access1763900400000 } from './1763900400000-access.js';
 import { IntakeThreading1763900500000 } from './1763900500000-intake-threading.js';
 import { Distribution1763900700000 } from './1763900700000-distribution.js';
 import { TemplatesAndReferrals1764300000000 } from './1764300000000-templates-and-referrals.js';
+import { FollowUpMarks1764400000000 } from './1764400000000-follow-up-marks.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IntakeThreading1763900500000,
   Distribution1763900700000,
   TemplatesAndReferrals1764300000000,
+  FollowUpMarks1764400000000,
 ];

@@ -31,6 +31,12 @@ export interface InboxPosition {
   id: string;
 }
 
+/** The two follow-up marks on a case, by their column prefix. */
+export type FollowUpMark = 'acknowledged' | 'customer_contacted';
+
+/** The event-log kind of a customer-contact mark (the close warning looks for it). */
+export const CUSTOMER_CONTACTED_LOG_KIND = 'customer-contacted';
+
 const UNDEFINED_TABLE = '42P01';
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -258,6 +264,42 @@ export class CaseRepository {
       [id, ...names.map((n) => columns[n])],
     );
     return rows[0][0];
+  }
+
+  /**
+   * Sets a follow-up mark (its `_at` and `_by` columns) unless it is set already, without a new version: null
+   * when it was. Of two at once, the second waits for the first's row lock and then finds it set.
+   */
+  async setMarkIfUnset(
+    manager: EntityManager,
+    id: string,
+    mark: FollowUpMark,
+    by: string,
+    at: Date,
+  ): Promise<CaseRow | null> {
+    const rows = await manager.query<[CaseRow[], number]>(
+      `UPDATE "${this.schema}"."case" SET "${mark}_at" = $2, "${mark}_by" = $3
+       WHERE id = $1 AND "${mark}_at" IS NULL RETURNING *`,
+      [id, at, by],
+    );
+    return rows[0][0] ?? null;
+  }
+
+  /**
+   * The numbers of the case and of its open children whose customer wants an answer and has had none: not
+   * answered, not contacted now, and never marked contacted in the event log (a mark cleared by a later move
+   * still counts).
+   */
+  async unansweredNumbers(manager: EntityManager, id: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ number: string }>>(
+      `SELECT c.number FROM "${this.schema}"."case" c
+       WHERE (c.id = $1 OR (c.parent_case_id = $1 AND c.status <> 'closed'))
+         AND c.customer_wants_answer AND NOT c.customer_answered AND c.customer_contacted_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM "${this.schema}".case_event e WHERE e.case_id = c.id AND e.kind = $2)
+       ORDER BY c.number`,
+      [id, CUSTOMER_CONTACTED_LOG_KIND],
+    );
+    return rows.map((row) => row.number);
   }
 
   async insertEventLog(manager: EntityManager, rows: EventLogRow[]): Promise<void> {

@@ -40,6 +40,10 @@ export interface CaseRow {
   registered_by: string;
   feedback_return_inbox_id: string | null;
   sla: CaseSla | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  customer_contacted_at: Date | null;
+  customer_contacted_by: string | null;
 }
 
 export const PRIORITY_RANK: Readonly<Record<CasePriority, number>> = { urgent: 0, prioritised: 1, normal: 2 };
@@ -85,6 +89,10 @@ export function toCaseView(row: CaseRow): CaseView {
         : { holderId: row.lock_holder_id, holderName: row.lock_holder_name, since: row.locked_at.toISOString() },
     feedbackReturnInboxId: row.feedback_return_inbox_id,
     sla: row.sla,
+    acknowledgedAt: iso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by,
+    customerContactedAt: iso(row.customer_contacted_at),
+    customerContactedBy: row.customer_contacted_by,
   };
 }
 

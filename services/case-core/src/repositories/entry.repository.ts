@@ -49,14 +49,22 @@ export class EntryRepository {
 
   /**
    * Reads the case and holds it against changes until the transaction ends. A share lock: entries may be
-   * added side by side, but not while the case is being closed (so a memo cannot slip past the closing).
+   * added side by side, but not while the case is being closed (so a memo cannot slip past the closing). An
+   * entry that also changes the case takes the row lock instead (two share holders both updating deadlock).
    */
-  async findCaseForShare(manager: EntityManager, scope: AccessScope, number: string): Promise<EntryCaseRow | null> {
+  async findCaseForShare(
+    manager: EntityManager,
+    scope: AccessScope,
+    number: string,
+    /** `update` when the entry will change the case row too (an answer marks the customer contacted). */
+    lock: 'share' | 'update' = 'share',
+  ): Promise<EntryCaseRow | null> {
     const params: unknown[] = [number];
     const rows = await manager.query<EntryCaseRow[]>(
       `SELECT c.id, c.number, c.status, c.lock_holder_id, c.lock_holder_name, c.locked_at
        FROM "${this.schema}"."case" c
-       WHERE c.number = $1 AND ${scopeCondition(scope, 'c', this.schema, params)} FOR SHARE OF c`,
+       WHERE c.number = $1 AND ${scopeCondition(scope, 'c', this.schema, params)}
+       ${lock === 'update' ? 'FOR UPDATE OF c' : 'FOR SHARE OF c'}`,
       params,
     );
     return rows[0] ?? null;

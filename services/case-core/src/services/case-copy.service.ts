@@ -60,6 +60,11 @@ export class CaseCopyService {
       handlingSeconds: 0,
       lock: null,
       feedbackReturnInboxId: null,
+      // The copy is a new case in the inbox: nobody has acknowledged it or contacted its customer yet.
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      customerContactedAt: null,
+      customerContactedBy: null,
     };
     const year = stockholmYear(now);
     // Inside the transaction a missing sequence cannot be retried, so make sure of it before.

@@ -35,7 +35,7 @@ import { closeChildren } from './relation-closing.js';
 import { removeMemosOnClose } from './entry-closing.js';
 import { stockholmYear } from './stockholm-time.js';
 import { registrationLink } from './customer-link.js';
-import { accessScope } from './access-scope.js';
+import { type AccessScope, accessScope } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
 export interface RequestContext {
@@ -57,6 +57,11 @@ const NUMBER_PENDING = '0000-000000';
 
 export interface CaseServiceOptions {
   defaultInboxId: string;
+  /**
+   * Closing a case whose customer wants an answer and has had none is refused (CASE.CUSTOMER_NOT_ANSWERED)
+   * unless the closer confirms it (default on; CLOSE_UNANSWERED_WARNING).
+   */
+  closeUnansweredWarning?: boolean;
 }
 
 /** A registration as case-core takes it: the request, plus the SLA target a template gives (never from the caller). */
@@ -146,6 +151,10 @@ export class CaseService {
       lock: null,
       feedbackReturnInboxId: null,
       sla: input.sla ?? null,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      customerContactedAt: null,
+      customerContactedBy: null,
     };
   }
 
@@ -190,8 +199,33 @@ export class CaseService {
     return this.change(input.number, ctx, 'case.transition', async (manager, row, now) => {
       assertNotLockedByOther(row, ctx.actor);
       assertVersion(row, input.version);
+      if (input.to === 'closed' && input.confirmUnanswered !== true && this.options.closeUnansweredWarning !== false) {
+        // A close that would fail anyway fails for that reason, not with a warning one cannot act on.
+        assertTransition(row.status as CaseStatus, input.to);
+        assertNoFeedbackOwed(row, input.to);
+        await this.assertCustomersAnswered(manager, row, ctx);
+      }
       return this.applyTransition(manager, row, input, ctx, now);
     });
+  }
+
+  /**
+   * The close warning: the case, or an open child its closing would close with it, has a customer who wants an
+   * answer and has had none (never answered nor contacted). The closer sees them all at once and confirms them
+   * with one confirmUnanswered; a child the closer may not see is counted but not named.
+   */
+  private async assertCustomersAnswered(manager: EntityManager, row: CaseRow, ctx: RequestContext): Promise<void> {
+    const unanswered = await this.cases.unansweredNumbers(manager, row.id);
+    if (unanswered.length === 0) return;
+    const visible = await this.cases.visibleNumbers(accessScope(ctx.actor), unanswered);
+    const named = unanswered.filter((number) => visible.has(number));
+    throw new DomainError(
+      'CASE.CUSTOMER_NOT_ANSWERED',
+      unanswered.includes(row.number)
+        ? `The customer of case ${row.number} wants an answer and has not had one; confirm to close anyway`
+        : `Closing case ${row.number} closes child cases whose customers want an answer and have not had one; confirm to close anyway`,
+      { cases: named, count: unanswered.length },
+    );
   }
 
   /** A status change of a case the caller holds in its transaction (distribution uses it too). */
@@ -339,9 +373,11 @@ export class CaseService {
     /** What the audit of secret reads calls it: the answer shows the case. */
     action: string,
     apply: (manager: EntityManager, row: CaseRow, now: Date) => Promise<ChangeOutcome>,
+    /** Who may make this change among those who see the case (default: staff and the platform). */
+    assertMay: (scope: AccessScope) => void = assertMayChange,
   ): Promise<CaseView> {
     const result = await this.dataSource.transaction((manager) =>
-      this.changeWithin(manager, number, ctx, action, apply),
+      this.changeWithin(manager, number, ctx, action, apply, assertMay),
     );
     if (result.events.length > 0) this.listener.nudge();
     return toCaseView(result.row);
@@ -354,11 +390,12 @@ export class CaseService {
     ctx: RequestContext,
     action: string,
     apply: (manager: EntityManager, row: CaseRow, now: Date) => Promise<ChangeOutcome>,
+    assertMay: (scope: AccessScope) => void = assertMayChange,
   ): Promise<ChangeOutcome> {
     const scope = accessScope(ctx.actor);
     const row = await this.cases.findByNumberForUpdate(manager, scope, number);
     if (!row) throw notFound(number);
-    assertMayChange(scope);
+    assertMay(scope);
     const outcome = await apply(manager, row, new Date());
     await this.recordWithin(manager, ctx, action, outcome);
     return outcome;

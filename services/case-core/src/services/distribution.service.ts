@@ -27,6 +27,7 @@ import {
   event,
 } from './case.service.js';
 import type { EntryService } from './entry.service.js';
+import { CLEARED_FOLLOW_UP_MARKS, clearedMarkChanges } from './follow-up-marks.js';
 import type { InboxLookup } from './inbox-lookup.js';
 import { distributionHeading, entryText, feedbackHeading, feedbackRequiredLine } from './distribution-texts.js';
 
@@ -127,7 +128,8 @@ export class DistributionService {
       assertNoFeedbackOwed(row);
       const target = await this.inboxes.getActive(input.inboxId, ctx.correlationId);
       if (target.id === row.inbox_id) return { row, events: [], log: [] };
-      const updated = await this.rows.update(manager, row.id, { inbox_id: target.id }, now);
+      // The new inbox acknowledges again (follow-up-marks.ts).
+      const updated = await this.rows.update(manager, row.id, { inbox_id: target.id, ...CLEARED_FOLLOW_UP_MARKS }, now);
       return {
         row: updated,
         log: [inboxLog(row, target.id, 'moved', ctx.actor, now)],
@@ -214,7 +216,9 @@ export class DistributionService {
   ): Promise<ChangeOutcome> {
     const leaving = inboxId !== row.inbox_id;
     const all: Record<string, unknown> = { ...columns };
+    // A new inbox means a new receiver, who acknowledges again (follow-up-marks.ts).
     if (leaving) Object.assign(all, { inbox_id: inboxId, assignee_id: null, assignee_name: null });
+    if (leaving) Object.assign(all, CLEARED_FOLLOW_UP_MARKS);
     if (leaving && row.lock_holder_id !== null)
       Object.assign(all, { lock_holder_id: null, lock_holder_name: null, locked_at: null });
     if (Object.keys(all).length === 0) return { row, events: [], log: [] };
@@ -285,8 +289,10 @@ function distributionEntry(number: string, text: string) {
   return { number, kind: 'distribution' as const, text, visibility: 'staff' as const, attachments: [] };
 }
 
+/** The line of an inbox change, with the follow-up marks it cleared. */
 function inboxLog(row: CaseRow, inboxId: string, kind: string, actor: Actor, now: Date): EventLogRow {
-  return { caseId: row.id, kind, actor, occurredAt: now, changes: { inbox: { before: row.inbox_id, after: inboxId } } };
+  const changes = { inbox: { before: row.inbox_id, after: inboxId }, ...clearedMarkChanges(row) };
+  return { caseId: row.id, kind, actor, occurredAt: now, changes };
 }
 
 function merge(first: ChangeOutcome, second: ChangeOutcome): ChangeOutcome {

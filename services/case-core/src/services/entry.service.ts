@@ -6,8 +6,9 @@ import {
   type EntryView,
   type ListEntriesRequestV1,
   entryAddedV1,
+  isCustomerContact,
 } from '@arende/contracts';
-import { createEnvelope } from '@arende/messaging';
+import { Outbox, createEnvelope } from '@arende/messaging';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { CaseRepository } from '../repositories/case.repository.js';
@@ -20,7 +21,8 @@ import {
 import type { CommitListener, RequestContext } from './case.service.js';
 import { ThreadKeyRepository } from '../repositories/thread-key.repository.js';
 import { threadKey } from '../intake/thread-keys.js';
-import { type AddEntryInput, prepareEntry } from './entry-rules.js';
+import { type AddEntryInput, prepareEntry, resolveVisibility } from './entry-rules.js';
+import { setMarkWithin } from './follow-up-marks.js';
 import { SYSTEM_SCOPE, accessScope, seesOnlyCustomerVisible } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
@@ -44,7 +46,8 @@ export class EntryService {
     const delivery = ctx.actor.kind === 'service' && ENTRY_KIND_RULES[input.kind].external;
     const scope = delivery ? SYSTEM_SCOPE : accessScope(ctx.actor);
     const view = await this.dataSource.transaction(async (manager) => {
-      const row = await this.entries.findCaseForShare(manager, scope, input.number);
+      const contact = isCustomerContact(input.kind, resolveVisibility(input.kind, input.visibility));
+      const row = await this.entries.findCaseForShare(manager, scope, input.number, contact ? 'update' : 'share');
       if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
       assertMayChange(scope);
       assertMayAdd(row, input.kind, ctx.actor.id);
@@ -113,6 +116,17 @@ export class EntryService {
       },
       event,
     );
+    // An answer to the customer marks the customer contacted (once per inbox; follow-up-marks.ts).
+    if (isCustomerContact(entry.kind, entry.visibility)) {
+      const changes = { entry: { before: null, after: { id: entry.id, kind: entry.kind } } };
+      const contacted = await setMarkWithin(manager, this.cases, row.id, 'customer_contacted', ctx.actor, now, changes);
+      if (contacted) {
+        await this.cases.insertEventLog(manager, contacted.log);
+        for (const pending of contacted.events) {
+          await Outbox.add(manager, createEnvelope(pending.contract, pending.data, ctx));
+        }
+      }
+    }
     return entry;
   }
 

@@ -44,6 +44,10 @@ function row(overrides: Partial<CaseRow> = {}): CaseRow {
     parent_case_id: null,
     registered_by: 'anna',
     external_organisation_id: null,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    customer_contacted_at: null,
+    customer_contacted_by: null,
     ...overrides,
   };
 }

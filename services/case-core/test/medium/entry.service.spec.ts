@@ -162,7 +162,8 @@ describe(EntryService.name, () => {
         });
       }
       expect((await add(c.number, { kind: 'phone_note', visibility: 'customer' })).visibility).toBe('customer');
-      expect(await logKinds(c.id)).toEqual(['registered', 'entry-added']);
+      // A phone note the customer may see is a call with them: it marks the customer contacted (follow-up tests).
+      expect(await logKinds(c.id)).toEqual(['registered', 'entry-added', 'customer-contacted']);
     });
 
     it('answers CASE.NOT_FOUND for an unknown case', async () => {
