@@ -120,6 +120,7 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/cases': () => ({ body: { title: 'Matris: fråga om sophämtning', channel: 'phone', inboxId: INBOX } }),
   'PATCH /api/v1/cases/{number}': (f) => ({ body: { version: f.version, changes: { priority: 'urgent' } } }),
   'POST /api/v1/cases/{number}/status': (f) => ({ body: { version: f.version, to: 'open' } }),
+  'POST /api/v1/cases/{number}/customer-contacted': () => ({ body: { note: 'Matris: ringde kunden.' } }),
   'PUT /api/v1/cases/{number}/assignee': (f) => ({
     body: { version: f.version, assigneeId: 'anna', assigneeName: 'Anna Lindqvist' },
   }),

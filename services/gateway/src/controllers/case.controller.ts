@@ -4,15 +4,19 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   type Actor,
+  AcknowledgeCaseRequestV1,
   AssignCaseRequestV1,
   CaseNumberSchema,
   CaseViewSchema,
+  MarkCustomerContactedRequestV1,
   RegisterCaseRequestV1,
   TransitionCaseRequestV1,
   UpdateCaseRequestV1,
   assignCaseV1,
+  acknowledgeCaseV1,
   getCaseV1,
   lockCaseV1,
+  markCustomerContactedV1,
   registerCaseV1,
   transitionCaseV1,
   unlockCaseV1,
@@ -29,6 +33,7 @@ const UpdateBody = UpdateCaseRequestV1.omit({ number: true });
 const TransitionBody = TransitionCaseRequestV1.omit({ number: true });
 const AssignBody = AssignCaseRequestV1.omit({ number: true });
 const UnlockQuery = z.object({ force: z.enum(['true', 'false']).default('false') });
+const CustomerContactedBody = MarkCustomerContactedRequestV1.omit({ number: true });
 
 export function requestContext(actor: Actor) {
   const origin = originOf(actor);
@@ -73,12 +78,42 @@ export class CaseController {
   @Post(':number/status')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'Move a case to another status (409 CASE.TRANSITION_FORBIDDEN if not allowed)' })
+  @ApiOperation({
+    summary:
+      'Move a case to another status (409 CASE.TRANSITION_FORBIDDEN if not allowed); closing a case whose customer wants an answer and had none is 409 CASE.CUSTOMER_NOT_ANSWERED unless confirmUnanswered is true',
+  })
   @ApiBody({ schema: openApiSchema(TransitionBody) })
   @ApiOkResponse({ schema: openApiOutput(CaseViewSchema) })
   transition(@Param('number') number: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
     const input = { number: parse(CaseNumberSchema, number), ...parse(TransitionBody, body) };
     return this.rpc.request(transitionCaseV1, input, requestContext(actor));
+  }
+
+  @Post(':number/acknowledge')
+  @HttpCode(200)
+  @Roles(...CASE_READERS)
+  @ApiOperation({
+    summary:
+      'Acknowledge (kvittera) a case sent to you: a member of its inbox, a supervisor, or the contractor it is sent to. Again: the same case, nothing new',
+  })
+  @ApiOkResponse({ schema: openApiOutput(CaseViewSchema) })
+  acknowledge(@Param('number') number: string, @CurrentActor() actor: Actor) {
+    const input = parse(AcknowledgeCaseRequestV1, { number });
+    return this.rpc.request(acknowledgeCaseV1, input, requestContext(actor));
+  }
+
+  @Post(':number/customer-contacted')
+  @HttpCode(200)
+  @Roles(...CASE_READERS)
+  @ApiOperation({
+    summary:
+      'Mark that the customer was contacted (återkopplat), with an optional note for the timeline; acknowledges the case too',
+  })
+  @ApiBody({ schema: openApiSchema(CustomerContactedBody) })
+  @ApiOkResponse({ schema: openApiOutput(CaseViewSchema) })
+  customerContacted(@Param('number') number: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    const input = { number: parse(CaseNumberSchema, number), ...parse(CustomerContactedBody, body ?? {}) };
+    return this.rpc.request(markCustomerContactedV1, input, requestContext(actor));
   }
 
   @Put(':number/assignee')
