@@ -63,9 +63,10 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 function headerText(value: HeaderValue): string {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : v.text)).join(', ');
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('value' in value && typeof value.value === 'string') return value.value;
+  if (Array.isArray(value)) return value.map((v: unknown) => headerText(v as HeaderValue)).join(', ');
+  const record = value as { text?: unknown; value?: unknown };
+  if (typeof record.text === 'string') return record.text;
+  if (typeof record.value === 'string') return record.value;
   return JSON.stringify(value);
 }
 

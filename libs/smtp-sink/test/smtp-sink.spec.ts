@@ -42,7 +42,7 @@ describe('startSmtpSink', () => {
       references: ['<prev@example.org>'],
       attachments: [expect.objectContaining({ filename: 'beslut.pdf', contentType: 'application/pdf' })],
     });
-    expect(items[0]!.headers['message-id']).toBe('<abc@kommun.example>');
+    expect(items[0].headers['message-id']).toBe('<abc@kommun.example>');
   });
 
   it('filters by recipient and lists the newest last', async () => {

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { type ConfigOf, defineConfig, env } from '@arende/config';
+
+export const notificationsConfig = defineConfig({
+  DATABASE_URL: {
+    schema: env.url('postgres://postgres@127.0.0.1:5432/arende'),
+    description: 'PostgreSQL connection URL (the database holding every service schema)',
+    sensitive: true,
+  },
+  DB_SCHEMA: { schema: env.identifier('notifications'), description: 'PostgreSQL schema owned by notifications' },
+  DB_POOL_SIZE: { schema: env.int(10, 1, 200), description: 'PostgreSQL connections per replica' },
+  NATS_URL: { schema: env.string('nats://127.0.0.1:4222'), description: 'NATS servers, comma-separated' },
+  NATS_PREFIX: {
+    schema: env.prefix(),
+    description: 'Prefix on every subject and stream name; empty in production, set by tests to isolate runs',
+  },
+  OPS_HOST: { schema: env.string('127.0.0.1'), description: 'Address of the health and metrics listener' },
+  OPS_PORT: { schema: env.port(8106), description: 'Port of /health/live, /health/ready and /metrics' },
+  OUTBOX_RETENTION_DAYS: {
+    schema: env.int(7, 1, 365),
+    description: 'Days a published event is kept in the outbox for `replay`',
+  },
+  SMTP_URL: {
+    schema: env.url('smtp://127.0.0.1:2526'),
+    description:
+      "The mail relay outbound mail is handed to (smtp:// or smtps://, credentials in the URL); the city's relay in production, the local SMTP sink by default",
+    sensitive: true,
+  },
+  MAIL_FROM: {
+    schema: env.string('Kundtjänst <kundtjanst@kommun.example>'),
+    description: 'From header of outbound mail',
+  },
+  MAIL_REPLY_TO: {
+    schema: z.email().default('kundtjanst@kommun.example'),
+    description: "Reply-To of outbound mail: an address intake listens on, so a customer's reply threads back",
+  },
+  MESSAGE_ID_DOMAIN: {
+    schema: env.string('arende.kommun.example'),
+    description: 'Domain of the Message-IDs outbound mail is sent with',
+  },
+  SEND_MAX_ATTEMPTS: {
+    schema: env.int(8, 1, 50),
+    description: 'Attempts before a message that keeps failing temporarily is given up as failed',
+  },
+  SEND_RETRY_BASE_MS: {
+    schema: env.int(30_000, 10, 86_400_000),
+    description: 'Pause before the first retry; it doubles with every further attempt (capped at 6 hours)',
+  },
+  SEND_POLL_MS: {
+    schema: env.int(1000, 10, 60_000),
+    description: 'How often a replica looks for queued messages that are due (a new message is sent at once)',
+  },
+  AUTO_REPLY_SUPPRESSION_DAYS: {
+    schema: env.int(14, 1, 3650),
+    description: 'Days an address that answered automatically (out of office) gets no mail from the platform',
+  },
+});
+
+export type NotificationsConfig = ConfigOf<typeof notificationsConfig>;

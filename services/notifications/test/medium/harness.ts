@@ -1,0 +1,104 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadConfig } from '@arende/config';
+import {
+  type Actor,
+  addEntryV1,
+  DomainError,
+  exampleCase,
+  exampleEntry,
+  getCaseV1,
+  type EventContract,
+} from '@arende/contracts';
+import { RpcClient, RpcServer, createEnvelope, ensureStreams, outboxTablesSql } from '@arende/messaging';
+import { createLogger, createMetrics } from '@arende/observability';
+import { startSmtpSink, type SmtpSink } from '@arende/smtp-sink';
+import { type TestContext, createTestContext, factory, freePort } from '@arende/testing';
+import type { z } from 'zod';
+import { startNotifications } from '../../src/boot.js';
+import { notificationsConfig } from '../../src/config.js';
+import { SCHEMA } from '../../src/schema.js';
+
+export interface AddedEntry {
+  data: z.output<typeof addEntryV1.request>;
+  actor: Actor;
+}
+
+/**
+ * notifications on its own database and prefix, mailing into a real SMTP sink. Case-core's two subjects it
+ * calls are answered here: the cases named in `cases` exist (the rest are CASE.NOT_FOUND), `closed` ones refuse
+ * entries, and every entry written is kept in `entries`.
+ */
+export interface Harness {
+  ctx: TestContext;
+  app: INestApplicationContext;
+  rpc: RpcClient;
+  sink: SmtpSink;
+  entries: AddedEntry[];
+  cases: Set<string>;
+  closed: Set<string>;
+  publish<C extends EventContract>(contract: C, data: z.input<C['data']>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const ctx = await createTestContext({ ...SCHEMA, templateSalt: outboxTablesSql('salt').up.join(';') });
+  await ensureStreams(ctx.jsm, ctx.names, ['notifications', 'intake', 'case', 'sla']);
+  const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
+  const logger = createLogger({ service: 'notifications', level: 'silent' });
+  const entries: AddedEntry[] = [];
+  const cases = new Set<string>();
+  const closed = new Set<string>();
+  const caseCore = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'case-core', logger });
+  caseCore
+    .handle(getCaseV1, (data) => {
+      if (!cases.has(data.number)) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
+      return Promise.resolve({ ...exampleCase, number: data.number });
+    })
+    .handle(addEntryV1, (data, rpcCtx) => {
+      if (!cases.has(data.number)) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
+      if (closed.has(data.number)) throw new DomainError('CASE.CLOSED', `Case ${data.number} is closed`);
+      entries.push({ data, actor: rpcCtx.actor });
+      return Promise.resolve({ ...exampleEntry, caseNumber: data.number, kind: data.kind });
+    });
+  const app = await startNotifications({
+    config: loadConfig(notificationsConfig, {
+      NATS_PREFIX: ctx.prefix,
+      SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
+      MAIL_FROM: 'Kundtjänst <kundtjanst@kommun.example>',
+      MAIL_REPLY_TO: 'kundtjanst@kommun.example',
+      MESSAGE_ID_DOMAIN: 'arende.kommun.example',
+      SEND_RETRY_BASE_MS: '40',
+      SEND_POLL_MS: '20',
+      SEND_MAX_ATTEMPTS: '3',
+      ...env,
+    }),
+    dataSource: ctx.dataSource,
+    nc: ctx.nc,
+    js: ctx.js,
+    names: ctx.names,
+    logger,
+    metrics: createMetrics('notifications'),
+  });
+  return {
+    ctx,
+    app,
+    rpc: new RpcClient({ nc: ctx.nc, names: ctx.names }),
+    sink,
+    entries,
+    cases,
+    closed,
+    async publish(contract, data) {
+      const envelope = createEnvelope(contract, data, {
+        actor: { kind: 'service', id: contract.owner, roles: [] },
+        correlationId: factory.correlationId(),
+      });
+      await ctx.js.publish(ctx.names.subject(contract.subject), JSON.stringify(envelope), { msgID: envelope.id });
+    },
+    async close() {
+      await app.close();
+      await caseCore.close();
+      await sink.close();
+      await ctx.close();
+    },
+  };
+}
