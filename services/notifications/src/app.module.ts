@@ -8,15 +8,23 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import { emailReceivedV1 } from '@arende/contracts';
+import { caseAlarmRaisedV1, emailReceivedV1, slaDailyReportV1, slaReminderV1 } from '@arende/contracts';
 import type { Logger, Metrics } from '@arende/observability';
-import { IdempotentConsumer, type MessagingNames, OutboxRelay, RpcClient, RpcServer } from '@arende/messaging';
+import {
+  type EnvelopeOf,
+  IdempotentConsumer,
+  type MessagingNames,
+  OutboxRelay,
+  RpcClient,
+  RpcServer,
+} from '@arende/messaging';
 import type { NotificationsConfig } from './config.js';
 import { NotificationsHandler } from './handlers/notifications.handler.js';
 import { MailSender } from './mail/mail-sender.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { SuppressionRepository } from './repositories/suppression.repository.js';
 import { DeliveryWorker } from './services/delivery-worker.js';
+import { FollowUpService } from './services/follow-up.service.js';
 import { MessageService } from './services/message.service.js';
 import { SuppressionService } from './services/suppression.service.js';
 
@@ -105,6 +113,18 @@ export class AppModule {
       },
     );
     const suppression = new SuppressionService(suppressions, messages, config.AUTO_REPLY_SUPPRESSION_DAYS);
+    const followUp = new FollowUpService(service, client, { alarmEmail: config.ALARM_EMAIL }, infra.logger);
+    const consumerBase = {
+      dataSource: infra.dataSource,
+      schema,
+      js: infra.js,
+      names: infra.names,
+      service: 'notifications',
+      logger: infra.logger,
+      metrics: infra.metrics,
+      // Queued messages are sent by the worker; tell it at once.
+      onApplied: () => worker.nudge(),
+    };
     const consumers = [
       new IdempotentConsumer({
         dataSource: infra.dataSource,
@@ -117,6 +137,21 @@ export class AppModule {
         handle: (envelope, manager) => suppression.emailReceived(envelope, manager),
         logger: infra.logger,
         metrics: infra.metrics,
+      }),
+      new IdempotentConsumer({
+        ...consumerBase,
+        durable: 'notifications-follow-up',
+        contracts: [slaReminderV1, slaDailyReportV1],
+        handle: (envelope, manager) =>
+          envelope.type === slaReminderV1.subject
+            ? followUp.reminder(envelope as EnvelopeOf<typeof slaReminderV1>, manager)
+            : followUp.dailyReport(envelope as EnvelopeOf<typeof slaDailyReportV1>, manager),
+      }),
+      new IdempotentConsumer({
+        ...consumerBase,
+        durable: 'notifications-alarms',
+        contracts: [caseAlarmRaisedV1],
+        handle: (envelope, manager) => followUp.alarm(envelope, manager),
       }),
     ];
     return {

@@ -54,6 +54,11 @@ export const notificationsConfig = defineConfig({
     schema: env.int(14, 1, 3650),
     description: 'Days an address that answered automatically (out of office) gets no mail from the platform',
   },
+  ALARM_EMAIL: {
+    schema: z.email().optional(),
+    description:
+      "Where a template's alarm (e.g. a water leak reported) is mailed, such as the on-call supervisor; unset: no alarm mail",
+  },
 });
 
 export type NotificationsConfig = ConfigOf<typeof notificationsConfig>;

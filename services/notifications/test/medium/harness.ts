@@ -5,8 +5,14 @@ import {
   addEntryV1,
   DomainError,
   exampleCase,
+  exampleCustomer,
   exampleEntry,
+  exampleInbox,
+  exampleStaffPerson,
   getCaseV1,
+  getInboxV1,
+  getStaffV1,
+  listCaseCustomersV1,
   type EventContract,
 } from '@arende/contracts';
 import { RpcClient, RpcServer, createEnvelope, ensureStreams, outboxTablesSql } from '@arende/messaging';
@@ -36,6 +42,10 @@ export interface Harness {
   entries: AddedEntry[];
   cases: Set<string>;
   closed: Set<string>;
+  /** Routing's staff directory and inboxes, and case-core's customer cards: id or case number → e-mail. */
+  staff: Map<string, string | null>;
+  inboxes: Map<string, string | null>;
+  customers: Map<string, string | null>;
   publish<C extends EventContract>(contract: C, data: z.input<C['data']>): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,6 +58,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const entries: AddedEntry[] = [];
   const cases = new Set<string>();
   const closed = new Set<string>();
+  const staff = new Map<string, string | null>();
+  const inboxes = new Map<string, string | null>();
+  const customers = new Map<string, string | null>();
   const caseCore = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'case-core', logger });
   caseCore
     .handle(getCaseV1, (data) => {
@@ -59,6 +72,24 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       if (closed.has(data.number)) throw new DomainError('CASE.CLOSED', `Case ${data.number} is closed`);
       entries.push({ data, actor: rpcCtx.actor });
       return Promise.resolve({ ...exampleEntry, caseNumber: data.number, kind: data.kind });
+    })
+    .handle(listCaseCustomersV1, (data) => {
+      if (!customers.has(data.number)) return Promise.resolve({ items: [] });
+      return Promise.resolve({ items: [{ ...exampleCustomer, email: customers.get(data.number)! }] });
+    });
+  const routing = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'routing', logger });
+  routing
+    .handle(getStaffV1, (data) => {
+      if (!staff.has(data.id)) throw new DomainError('ROUTING.NOT_FOUND', `No person ${data.id}`);
+      return Promise.resolve({
+        person: { ...exampleStaffPerson, id: data.id, email: staff.get(data.id)! },
+        departmentName: 'Stadsbyggnad',
+        unitName: null,
+      });
+    })
+    .handle(getInboxV1, (data) => {
+      if (!inboxes.has(data.id)) throw new DomainError('ROUTING.NOT_FOUND', `No inbox ${data.id}`);
+      return Promise.resolve({ ...exampleInbox, id: data.id, email: inboxes.get(data.id)! });
     });
   const app = await startNotifications({
     config: loadConfig(notificationsConfig, {
@@ -70,6 +101,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       SEND_RETRY_BASE_MS: '40',
       SEND_POLL_MS: '20',
       SEND_MAX_ATTEMPTS: '3',
+      ALARM_EMAIL: 'larm@kommun.example',
       ...env,
     }),
     dataSource: ctx.dataSource,
@@ -87,6 +119,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     entries,
     cases,
     closed,
+    staff,
+    inboxes,
+    customers,
     async publish(contract, data) {
       const envelope = createEnvelope(contract, data, {
         actor: { kind: 'service', id: contract.owner, roles: [] },
@@ -97,6 +132,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async close() {
       await app.close();
       await caseCore.close();
+      await routing.close();
       await sink.close();
       await ctx.close();
     },
