@@ -8,7 +8,14 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import { caseAlarmRaisedV1, emailReceivedV1, slaDailyReportV1, slaReminderV1 } from '@arende/contracts';
+import {
+  caseAlarmRaisedV1,
+  caseClosedV1,
+  caseDistributedV1,
+  emailReceivedV1,
+  slaDailyReportV1,
+  slaReminderV1,
+} from '@arende/contracts';
 import type { Logger, Metrics } from '@arende/observability';
 import {
   type EnvelopeOf,
@@ -23,6 +30,7 @@ import { NotificationsHandler } from './handlers/notifications.handler.js';
 import { MailSender } from './mail/mail-sender.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { SuppressionRepository } from './repositories/suppression.repository.js';
+import { CustomerNoticeService } from './services/customer-notice.service.js';
 import { DeliveryWorker } from './services/delivery-worker.js';
 import { FollowUpService } from './services/follow-up.service.js';
 import { MessageService } from './services/message.service.js';
@@ -114,6 +122,7 @@ export class AppModule {
     );
     const suppression = new SuppressionService(suppressions, messages, config.AUTO_REPLY_SUPPRESSION_DAYS);
     const followUp = new FollowUpService(service, client, { alarmEmail: config.ALARM_EMAIL }, infra.logger);
+    const notices = new CustomerNoticeService(service, client, { portalCaseUrl: config.PORTAL_CASE_URL }, infra.logger);
     const consumerBase = {
       dataSource: infra.dataSource,
       schema,
@@ -152,6 +161,15 @@ export class AppModule {
         durable: 'notifications-alarms',
         contracts: [caseAlarmRaisedV1],
         handle: (envelope, manager) => followUp.alarm(envelope, manager),
+      }),
+      new IdempotentConsumer({
+        ...consumerBase,
+        durable: 'notifications-customer-notices',
+        contracts: [caseDistributedV1, caseClosedV1],
+        handle: (envelope, manager) =>
+          envelope.type === caseDistributedV1.subject
+            ? notices.distributed(envelope as EnvelopeOf<typeof caseDistributedV1>, manager)
+            : notices.closed(envelope as EnvelopeOf<typeof caseClosedV1>, manager),
       }),
     ];
     return {

@@ -54,6 +54,14 @@ export const notificationsConfig = defineConfig({
     schema: env.int(14, 1, 3650),
     description: 'Days an address that answered automatically (out of office) gets no mail from the platform',
   },
+  PORTAL_CASE_URL: {
+    schema: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'an http(s) URL, with {number} where the case number goes')
+      .optional(),
+    description:
+      'Link to a case in the citizen portal for customer notices, with {number} for the case number (e.g. https://minasidor.kommun.se/arenden/{number}); unset: no link',
+  },
   ALARM_EMAIL: {
     schema: z.email().optional(),
     description:

@@ -12,7 +12,10 @@ import {
   getCaseV1,
   getInboxV1,
   getStaffV1,
+  getTemplateV1,
   listCaseCustomersV1,
+  type CaseView,
+  TemplateSchema,
   type EventContract,
 } from '@arende/contracts';
 import { RpcClient, RpcServer, createEnvelope, ensureStreams, outboxTablesSql } from '@arende/messaging';
@@ -46,6 +49,9 @@ export interface Harness {
   staff: Map<string, string | null>;
   inboxes: Map<string, string | null>;
   customers: Map<string, string | null>;
+  /** What a case in `cases` looks like beyond the example case; routing's templates by id. */
+  caseViews: Map<string, Partial<CaseView>>;
+  templates: Map<string, Partial<z.input<typeof TemplateSchema>>>;
   publish<C extends EventContract>(contract: C, data: z.input<C['data']>): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,11 +67,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const staff = new Map<string, string | null>();
   const inboxes = new Map<string, string | null>();
   const customers = new Map<string, string | null>();
+  const caseViews = new Map<string, Partial<CaseView>>();
+  const templates = new Map<string, Partial<z.input<typeof TemplateSchema>>>();
   const caseCore = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'case-core', logger });
   caseCore
     .handle(getCaseV1, (data) => {
       if (!cases.has(data.number)) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
-      return Promise.resolve({ ...exampleCase, number: data.number });
+      return Promise.resolve({ ...exampleCase, number: data.number, ...caseViews.get(data.number) });
     })
     .handle(addEntryV1, (data, rpcCtx) => {
       if (!cases.has(data.number)) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
@@ -75,7 +83,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     })
     .handle(listCaseCustomersV1, (data) => {
       if (!customers.has(data.number)) return Promise.resolve({ items: [] });
-      return Promise.resolve({ items: [{ ...exampleCustomer, email: customers.get(data.number)! }] });
+      return Promise.resolve({
+        items: [{ ...exampleCustomer, firstName: 'Eva', email: customers.get(data.number)! }],
+      });
     });
   const routing = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'routing', logger });
   routing
@@ -86,6 +96,19 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
         departmentName: 'Stadsbyggnad',
         unitName: null,
       });
+    })
+    .handle(getTemplateV1, (data) => {
+      const fields = templates.get(data.id);
+      if (!fields) throw new DomainError('ROUTING.NOT_FOUND', `No template ${data.id}`);
+      return Promise.resolve(
+        TemplateSchema.parse({
+          title: 'Mall',
+          ...fields,
+          id: data.id,
+          version: 1,
+          updatedAt: new Date().toISOString(),
+        }),
+      );
     })
     .handle(getInboxV1, (data) => {
       if (!inboxes.has(data.id)) throw new DomainError('ROUTING.NOT_FOUND', `No inbox ${data.id}`);
@@ -102,6 +125,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       SEND_POLL_MS: '20',
       SEND_MAX_ATTEMPTS: '3',
       ALARM_EMAIL: 'larm@kommun.example',
+      PORTAL_CASE_URL: 'https://minasidor.kommun.example/arenden/{number}',
       ...env,
     }),
     dataSource: ctx.dataSource,
@@ -122,6 +146,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     staff,
     inboxes,
     customers,
+    caseViews,
+    templates,
     async publish(contract, data) {
       const envelope = createEnvelope(contract, data, {
         actor: { kind: 'service', id: contract.owner, roles: [] },
