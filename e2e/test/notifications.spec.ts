@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { type CaseView, type EntryView, slaReminderV1 } from '@arende/contracts';
+import { type CaseView, type EntryView, type MessageView, slaReminderV1 } from '@arende/contracts';
 import { connectMessaging, createEnvelope } from '@arende/messaging';
 import { expectEventually } from '@arende/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -97,6 +97,13 @@ describe('outbound mail threads back', () => {
         const page = await api.call<{ items: EntryView[] }>('GET', `/api/v1/cases/${number}/entries`);
         expect(page.body.items.filter((e) => e.kind === 'outbound_email')).toHaveLength(1);
       });
+      // The agent sees the message and its delivery state; someone outside the case's inbox gets 404.
+      const messages = await api.call<{ items: MessageView[] }>('GET', `/api/v1/cases/${number}/messages`);
+      expect(messages.status).toBe(200);
+      expect(messages.body.items).toMatchObject([
+        { recipient: customer, status: 'sent', purpose: 'reminder', messageId: mail.messageId, attempts: 1 },
+      ]);
+      expect((await api.call('GET', `/api/v1/cases/${number}/messages`, { as: 'elin' })).status).toBe(404);
 
       // A reply naming only the Message-ID (no case number in its subject) lands on the same case.
       const reply = textMessage({
