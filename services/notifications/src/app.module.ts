@@ -28,6 +28,7 @@ import {
 import type { NotificationsConfig } from './config.js';
 import { NotificationsHandler } from './handlers/notifications.handler.js';
 import { MailSender } from './mail/mail-sender.js';
+import { ElksSender } from './sms/elks-sender.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { SuppressionRepository } from './repositories/suppression.repository.js';
 import { CustomerNoticeService } from './services/customer-notice.service.js';
@@ -104,6 +105,14 @@ export class AppModule {
       messages,
       suppressions,
       mail,
+      config.SMS_46ELKS_USER && config.SMS_46ELKS_PASSWORD
+        ? new ElksSender({
+            baseUrl: config.SMS_46ELKS_URL,
+            user: config.SMS_46ELKS_USER,
+            password: config.SMS_46ELKS_PASSWORD,
+            from: config.SMS_FROM,
+          })
+        : null,
       client,
       {
         from: config.MAIL_FROM,
@@ -121,7 +130,12 @@ export class AppModule {
       },
     );
     const suppression = new SuppressionService(suppressions, messages, config.AUTO_REPLY_SUPPRESSION_DAYS);
-    const followUp = new FollowUpService(service, client, { alarmEmail: config.ALARM_EMAIL }, infra.logger);
+    const followUp = new FollowUpService(
+      service,
+      client,
+      { alarmEmail: config.ALARM_EMAIL, alarmSms: config.ALARM_SMS },
+      infra.logger,
+    );
     const notices = new CustomerNoticeService(service, client, { portalCaseUrl: config.PORTAL_CASE_URL }, infra.logger);
     const consumerBase = {
       dataSource: infra.dataSource,

@@ -62,6 +62,32 @@ export const notificationsConfig = defineConfig({
     description:
       'Link to a case in the citizen portal for customer notices, with {number} for the case number (e.g. https://minasidor.kommun.se/arenden/{number}); unset: no link',
   },
+  SMS_46ELKS_URL: {
+    schema: env.url('https://api.46elks.com'),
+    description: "Base URL of 46elks' API (text messages are POSTed to /a1/sms)",
+  },
+  SMS_46ELKS_USER: {
+    schema: z.string().min(1).optional(),
+    description: '46elks API username; unset: no text messages are sent (they fail with SMS.NOT_CONFIGURED)',
+  },
+  SMS_46ELKS_PASSWORD: { schema: z.string().min(1).optional(), description: '46elks API password', sensitive: true },
+  SMS_FROM: {
+    schema: z
+      .string()
+      .regex(
+        /^([A-Za-z][A-Za-z0-9]{1,10}|\+[1-9]\d{6,14})$/,
+        'an alphanumeric sender of 2–11 characters or an E.164 number',
+      )
+      .default('Kommunen'),
+    description: 'Sender of text messages: a name (2–11 letters and digits) or a 46elks number',
+  },
+  ALARM_SMS: {
+    schema: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'E.164, like +46701234567')
+      .optional(),
+    description: "Where a template's alarm is sent as a text message (the on-call phone); unset: no alarm SMS",
+  },
   ALARM_EMAIL: {
     schema: z.email().optional(),
     description:

@@ -18,6 +18,8 @@ import type { MessageService } from './message.service.js';
 export interface FollowUpSettings {
   /** Where alarms go by e-mail; none when unset. */
   alarmEmail: string | undefined;
+  /** Where alarms go as a text message; none when unset. */
+  alarmSms: string | undefined;
 }
 
 const STAGE_LABEL = { reminder: 'Påminnelse', escalation: 'Eskalering', notice: 'Meddelande' } as const;
@@ -56,6 +58,20 @@ export class FollowUpService {
     const subject = `${STAGE_LABEL[r.stage]}: ${r.title}`;
     const text = `${r.text}\n\nÄrende ${r.number}: ${r.title}\nFörfaller: ${localTime(r.dueAt)}\n`;
     for (const recipient of r.recipients) {
+      if (recipient.kind === 'sms') {
+        await this.messages.queueSms(
+          manager,
+          {
+            to: recipient.phone,
+            text: `${STAGE_LABEL[r.stage]}: ärende ${r.number} ${r.title}. ${r.text}`,
+            caseNumber: r.number,
+            dedupeKey: `reminder:${r.timerId}:${r.round}:${recipient.phone}`,
+            purpose: 'reminder',
+          },
+          ctx,
+        );
+        continue;
+      }
       const addresses = await this.emailsOf(recipient, r.number, ctx);
       for (const to of addresses) {
         await this.queue(manager, ctx, 'reminder', {
@@ -95,9 +111,23 @@ export class FollowUpService {
 
   async alarm(envelope: EnvelopeOf<typeof caseAlarmRaisedV1>, manager: EntityManager): Promise<void> {
     const alarm = envelope.data;
+    const ctx = this.context(envelope.correlationId);
+    if (this.settings.alarmSms) {
+      await this.messages.queueSms(
+        manager,
+        {
+          to: this.settings.alarmSms,
+          text: `LARM ärende ${alarm.number}: ${alarm.title}`,
+          caseNumber: alarm.number,
+          dedupeKey: `alarm:${envelope.id}:${this.settings.alarmSms}`,
+          purpose: 'alarm',
+        },
+        ctx,
+      );
+    }
     if (!this.settings.alarmEmail) return;
     const words = alarm.keywords.length > 0 ? `Larmord: ${alarm.keywords.join(', ')}\n` : '';
-    await this.queue(manager, this.context(envelope.correlationId), 'alarm', {
+    await this.queue(manager, ctx, 'alarm', {
       to: this.settings.alarmEmail,
       subject: `LARM: ${alarm.title}`,
       text: `Ett ärende har utlöst larm.\n\nÄrende ${alarm.number}: ${alarm.title}\nInkorg: ${alarm.inboxId}\n${words}`,

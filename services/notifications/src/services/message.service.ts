@@ -16,10 +16,20 @@ import {
 import { Outbox, createEnvelope, type RpcClient, type RpcContext } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import type { MailSender, SendOutcome } from '../mail/mail-sender.js';
+import type { ElksSender } from '../sms/elks-sender.js';
 import { type MessageRepository, type MessageRow, toView } from '../repositories/message.repository.js';
 import type { SuppressionRepository } from '../repositories/suppression.repository.js';
 
 export interface EmailRequest extends z.output<typeof sendEmailV1.request> {
+  purpose: MessagePurpose;
+}
+
+export interface SmsRequest {
+  /** E.164, like +46701234567. */
+  to: string;
+  text: string;
+  caseNumber?: string;
+  dedupeKey?: string;
   purpose: MessagePurpose;
 }
 
@@ -56,6 +66,8 @@ export class MessageService {
     private readonly messages: MessageRepository,
     private readonly suppressions: SuppressionRepository,
     private readonly mail: MailSender,
+    /** Null when no SMS provider is configured: text messages then fail with that reason. */
+    private readonly sms: ElksSender | null,
     private readonly rpc: RpcClient,
     private readonly settings: MessageSettings,
     private readonly logger: StructuredLogger,
@@ -109,6 +121,34 @@ export class MessageService {
     return toView(stored);
   }
 
+  /** Queues a text message in the caller's transaction; the caller nudges after commit. */
+  async queueSms(manager: EntityManager, input: SmsRequest, ctx: RpcContext): Promise<MessageView> {
+    const now = this.now();
+    const row: MessageRow = {
+      id: uuidv7(),
+      channel: 'sms',
+      purpose: input.purpose,
+      case_number: input.caseNumber ?? null,
+      recipient: input.to,
+      subject: '',
+      body_text: input.text,
+      body_html: null,
+      message_id: null,
+      dedupe_key: input.dedupeKey ?? null,
+      status: 'queued',
+      attempts: 0,
+      reason: null,
+      log: [],
+      next_attempt_at: now,
+      case_entry: 'none',
+      actor: ctx.actor,
+      correlation_id: ctx.correlationId,
+      created_at: now,
+      sent_at: null,
+    };
+    return toView((await this.messages.insert(manager, row)).row);
+  }
+
   async listByCase(caseNumber: string, ctx: RpcContext): Promise<{ items: MessageView[] }> {
     if (ctx.actor.kind !== 'staff' && ctx.actor.kind !== 'system') {
       throw new DomainError('AUTH.FORBIDDEN', 'Only staff read a case’s messages');
@@ -132,15 +172,20 @@ export class MessageService {
   }
 
   private async attempt(manager: EntityManager, row: MessageRow): Promise<void> {
-    const outcome: SendOutcome = await this.mail.send({
-      from: this.settings.from,
-      replyTo: this.settings.replyTo,
-      to: row.recipient,
-      subject: row.subject,
-      text: row.body_text,
-      html: row.body_html,
-      messageId: row.message_id ?? `<${row.id}@${this.settings.messageIdDomain}>`,
-    });
+    const outcome: SendOutcome =
+      row.channel === 'sms'
+        ? this.sms
+          ? await this.sms.send(row.recipient, row.body_text)
+          : { kind: 'permanent', detail: 'SMS.NOT_CONFIGURED: no SMS provider is configured' }
+        : await this.mail.send({
+            from: this.settings.from,
+            replyTo: this.settings.replyTo,
+            to: row.recipient,
+            subject: row.subject,
+            text: row.body_text,
+            html: row.body_html,
+            messageId: row.message_id ?? `<${row.id}@${this.settings.messageIdDomain}>`,
+          });
     const now = this.now();
     const attempts = row.attempts + 1;
     const entry: DeliveryAttempt = {
@@ -188,13 +233,19 @@ export class MessageService {
         try {
           await this.rpc.request(
             addEntryV1,
-            {
-              number: row.case_number!,
-              kind: 'outbound_email',
-              text: `Till: ${row.recipient}\nÄmne: ${row.subject}\n\n${row.body_text}`,
-              ...(row.body_html === null ? {} : { html: row.body_html }),
-              ...(row.message_id === null ? {} : { messageId: row.message_id }),
-            },
+            row.channel === 'sms'
+              ? {
+                  number: row.case_number!,
+                  kind: 'outbound_sms',
+                  text: `Till: ${row.recipient}\n\n${row.body_text}`,
+                }
+              : {
+                  number: row.case_number!,
+                  kind: 'outbound_email',
+                  text: `Till: ${row.recipient}\nÄmne: ${row.subject}\n\n${row.body_text}`,
+                  ...(row.body_html === null ? {} : { html: row.body_html }),
+                  ...(row.message_id === null ? {} : { messageId: row.message_id }),
+                },
             { actor: entryActor(row.actor), correlationId: row.correlation_id },
           );
           await this.messages.setCaseEntry(manager, row.id, 'recorded');

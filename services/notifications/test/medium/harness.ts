@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@arende/config';
 import {
@@ -27,6 +29,73 @@ import { startNotifications } from '../../src/boot.js';
 import { notificationsConfig } from '../../src/config.js';
 import { SCHEMA } from '../../src/schema.js';
 
+/** One text message as 46elks received it. */
+export interface ElksRequest {
+  authorization: string | undefined;
+  contentType: string | undefined;
+  from: string | null;
+  to: string | null;
+  message: string | null;
+}
+
+/**
+ * A local stand-in for 46elks' documented API: `POST /a1/sms`, form-encoded, HTTP basic auth, answering the JSON
+ * 46elks does (`id`, `status: created`, `parts`…), 401 on wrong credentials. `failNext` answers with a status.
+ */
+export async function startFakeElks(user: string, password: string) {
+  const received: ElksRequest[] = [];
+  const failures: number[] = [];
+  const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/a1/sms') {
+        response.writeHead(404).end('Not found');
+        return;
+      }
+      if (request.headers.authorization !== expected) {
+        response.writeHead(401).end('API access requires Basic HTTP authentication.');
+        return;
+      }
+      const form = new URLSearchParams(Buffer.concat(chunks).toString());
+      received.push({
+        authorization: request.headers.authorization,
+        contentType: request.headers['content-type'],
+        from: form.get('from'),
+        to: form.get('to'),
+        message: form.get('message'),
+      });
+      const failure = failures.shift();
+      if (failure !== undefined) {
+        response.writeHead(failure).end('Failure');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          status: 'created',
+          direction: 'outgoing',
+          from: form.get('from'),
+          to: form.get('to'),
+          message: form.get('message'),
+          id: `s${received.length}`,
+          created: new Date().toISOString(),
+          parts: 1,
+          cost: 3500,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    failNext: (status: number) => failures.push(status),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 export interface AddedEntry {
   data: z.output<typeof addEntryV1.request>;
   actor: Actor;
@@ -42,6 +111,7 @@ export interface Harness {
   app: INestApplicationContext;
   rpc: RpcClient;
   sink: SmtpSink;
+  elks: Awaited<ReturnType<typeof startFakeElks>>;
   entries: AddedEntry[];
   cases: Set<string>;
   closed: Set<string>;
@@ -61,6 +131,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   await ensureStreams(ctx.jsm, ctx.names, ['notifications', 'intake', 'case', 'sla']);
   const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
   const logger = createLogger({ service: 'notifications', level: 'silent' });
+  const elks = await startFakeElks('elks-user', 'elks-password');
   const entries: AddedEntry[] = [];
   const cases = new Set<string>();
   const closed = new Set<string>();
@@ -125,6 +196,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       SEND_POLL_MS: '20',
       SEND_MAX_ATTEMPTS: '3',
       ALARM_EMAIL: 'larm@kommun.example',
+      SMS_46ELKS_URL: elks.url,
+      SMS_46ELKS_USER: 'elks-user',
+      SMS_46ELKS_PASSWORD: 'elks-password',
+      SMS_FROM: 'Solna',
+      ALARM_SMS: '+46700000112',
       PORTAL_CASE_URL: 'https://minasidor.kommun.example/arenden/{number}',
       ...env,
     }),
@@ -140,6 +216,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     app,
     rpc: new RpcClient({ nc: ctx.nc, names: ctx.names }),
     sink,
+    elks,
     entries,
     cases,
     closed,
@@ -160,6 +237,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await caseCore.close();
       await routing.close();
       await sink.close();
+      await elks.close();
       await ctx.close();
     },
   };
