@@ -16,7 +16,11 @@ const CASE_CORE_OPS_PORT = Number(process.env.CASE_CORE_OPS_PORT ?? 8101);
 const INTAKE_OPS_PORT = Number(process.env.INTAKE_OPS_PORT ?? 8103);
 const KNOWLEDGE_OPS_PORT = Number(process.env.KNOWLEDGE_OPS_PORT ?? 8104);
 const ROUTING_OPS_PORT = Number(process.env.ROUTING_OPS_PORT ?? 8105);
+const NOTIFICATIONS_OPS_PORT = Number(process.env.NOTIFICATIONS_OPS_PORT ?? 8106);
 const SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
+// The SMTP sink keeps the platform's outbound mail (it stands in for the city's relay) and shows it over HTTP.
+const SINK_SMTP_PORT = Number(process.env.SMTP_SINK_SMTP_PORT ?? 2526);
+const SINK_HTTP_PORT = Number(process.env.SMTP_SINK_HTTP_PORT ?? 8111);
 const INTAKE_ADDRESS = process.env.INTAKE_ADDRESSES ?? 'kundtjanst@kommun.example';
 const WEBHOOK_PORT = Number(process.env.WEBHOOK_PORT ?? 8110);
 // Demo secrets for the webhook channels, so SMS, Facebook and telephony can be tried locally.
@@ -30,7 +34,16 @@ const DEMO_CHANNELS = {
 const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
 const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
-const colours = { issuer: 35, 'case-core': 36, gateway: 33, intake: 32, knowledge: 34, routing: 31 };
+const colours = {
+  issuer: 35,
+  'case-core': 36,
+  gateway: 33,
+  intake: 32,
+  knowledge: 34,
+  routing: 31,
+  'smtp-sink': 90,
+  notifications: 95,
+};
 const children = new Map();
 let stopping = false;
 
@@ -203,6 +216,11 @@ try {
     ISSUER_KEY_FILE: '.run/issuer-key.json',
   });
   await waitFor('issuer', `${ISSUER_URL}/.well-known/openid-configuration`);
+  start('smtp-sink', 'libs/smtp-sink/dist/main.js', {
+    SMTP_SINK_SMTP_PORT: String(SINK_SMTP_PORT),
+    SMTP_SINK_HTTP_PORT: String(SINK_HTTP_PORT),
+  });
+  await waitFor('smtp-sink', `http://127.0.0.1:${SINK_HTTP_PORT}/health`);
   start('case-core', 'services/case-core/dist/main.js', {
     DATABASE_URL,
     NATS_URL,
@@ -230,6 +248,15 @@ try {
     ...DEMO_CHANNELS,
   });
   await waitFor('intake', `http://127.0.0.1:${INTAKE_OPS_PORT}/health/ready`);
+  start('notifications', 'services/notifications/dist/main.js', {
+    DATABASE_URL,
+    NATS_URL,
+    OPS_PORT: String(NOTIFICATIONS_OPS_PORT),
+    SMTP_URL: `smtp://127.0.0.1:${SINK_SMTP_PORT}`,
+    MAIL_REPLY_TO: INTAKE_ADDRESS,
+    ALARM_EMAIL: process.env.ALARM_EMAIL ?? 'jour@kommun.example',
+  });
+  await waitFor('notifications', `http://127.0.0.1:${NOTIFICATIONS_OPS_PORT}/health/ready`);
   await seed();
   log('');
   log('Ärende is running:');
@@ -245,6 +272,7 @@ try {
   log(
     `  SMS in          curl -u demo:${DEMO_CHANNELS.SMS_46ELKS_PASSWORD} -d id=1 -d from=+46701234567 -d to=+46766861004 -d message=Hej http://127.0.0.1:${WEBHOOK_PORT}/webhooks/sms/46elks`,
   );
+  log(`  e-mail out      http://127.0.0.1:${SINK_HTTP_PORT}/   (the SMTP sink; JSON: /messages?to=<address>)`);
   log(`  web forms       POST http://127.0.0.1:${WEBHOOK_PORT}/forms/<formId>   (see services/intake/README.md)`);
   log('  a token:        npm run -s token -- anna      (demo users: see libs/local-issuer/README.md; password "demo")');
   log(

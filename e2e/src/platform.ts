@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type SeedRoutingResult, seedRoutingDemo } from '@arende/demo-data';
 import { loginDemoUser } from '@arende/local-issuer';
+import { startSmtpSink, type SmtpSink } from '@arende/smtp-sink';
 import { freePort } from '@arende/testing';
 import { deleteStreams } from './streams.js';
 
@@ -29,7 +30,16 @@ export interface Platform {
   webhookSecrets: typeof WEBHOOK_SECRETS;
   knowledgeOpsUrl: string;
   routingOpsUrl: string;
-  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing', ChildProcess>;
+  notificationsOpsUrl: string;
+  /** Where notifications sends mail: an SMTP sink in this process (`sink.messages(to)`, or GET `${sinkUrl}/messages?to=`). */
+  sink: SmtpSink;
+  sinkUrl: string;
+  /** notifications' ALARM_EMAIL. */
+  alarmEmail: string;
+  processes: Record<
+    'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing' | 'notifications',
+    ChildProcess
+  >;
   /** Output of every process so far, for failing tests to show. */
   output(): string;
   /** Kills a process without warning (SIGKILL) and waits until it is gone. */
@@ -89,7 +99,8 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 }
 
 /**
- * Starts the built issuer, case-core, knowledge, routing, gateway and intake as separate processes on a new database and NATS prefix.
+ * Starts the built issuer, case-core, knowledge, routing, gateway, intake and notifications (mailing into an SMTP
+ * sink in this process) as separate processes on a new database and NATS prefix.
  * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
  * deletes the prefix's streams: nothing is left behind.
  */
@@ -103,7 +114,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
 
-  const [issuerPort, gatewayPort, opsPort, intakeOpsPort, smtpPort, webhookPort, knowledgeOpsPort, routingOpsPort] = [
+  const [
+    issuerPort,
+    gatewayPort,
+    opsPort,
+    intakeOpsPort,
+    smtpPort,
+    webhookPort,
+    knowledgeOpsPort,
+    routingOpsPort,
+    notificationsOpsPort,
+  ] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -144,6 +166,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const intakeOpsUrl = `http://127.0.0.1:${intakeOpsPort}`;
   const knowledgeOpsUrl = `http://127.0.0.1:${knowledgeOpsPort}`;
   const routingOpsUrl = `http://127.0.0.1:${routingOpsPort}`;
+  const notificationsOpsUrl = `http://127.0.0.1:${notificationsOpsPort}`;
+  const alarmEmail = 'jour@kommun.example';
+  const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
   const processes = {} as Platform['processes'];
   const stop = async () => {
     await Promise.all(
@@ -157,6 +182,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           }),
       ),
     );
+    await sink.close();
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await deleteStreams(natsUrl, prefix);
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -215,6 +241,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ready: `${intakeOpsUrl}/health/ready`,
     });
     await waitForOk(`${intakeOpsUrl}/health/ready`, processes.intake, output);
+    const notificationsEnv = {
+      DATABASE_URL: databaseUrl,
+      OPS_PORT: String(notificationsOpsPort),
+      SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
+      MAIL_REPLY_TO: intakeAddress,
+      ALARM_EMAIL: alarmEmail,
+      SEND_RETRY_BASE_MS: '200',
+      SEND_POLL_MS: '100',
+    };
+    processes.notifications = start('notifications', 'services/notifications/dist/main.js', notificationsEnv);
+    launches.set('notifications', {
+      script: 'services/notifications/dist/main.js',
+      env: notificationsEnv,
+      ready: `${notificationsOpsUrl}/health/ready`,
+    });
+    await waitForOk(`${notificationsOpsUrl}/health/ready`, processes.notifications, output);
   } catch (error) {
     await stop();
     throw error;
@@ -245,6 +287,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     intakeOpsUrl,
     knowledgeOpsUrl,
     routingOpsUrl,
+    notificationsOpsUrl,
+    sink,
+    sinkUrl: sink.url,
+    alarmEmail,
     smtpPort,
     intakeAddress,
     intakeBlobDir,

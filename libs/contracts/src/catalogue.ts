@@ -43,6 +43,7 @@ import {
   markCustomerContactedV1,
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
+import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
 import { smsReceivedV1 } from './intake/sms-received.v1.js';
 import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
@@ -146,6 +147,10 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   caseCustomerContactedV1,
   slaReminderV1,
   slaDailyReportV1,
+  sendEmailV1,
+  listMessagesV1,
+  messageSentV1,
+  messageFailedV1,
   emailReceivedV1,
   smsReceivedV1,
   socialMessageReceivedV1,

@@ -11,6 +11,7 @@ import { CaseEventController } from './controllers/case-event.controller.js';
 import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
+import { MessageController } from './controllers/message.controller.js';
 import { ReferralController } from './controllers/referral.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { DistributionController } from './controllers/distribution.controller.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AuditController,
         OpsController,
         EntryController,
+        MessageController,
         ReferralController,
         KnowledgeArticleController,
         KnowledgeSearchController,

@@ -1,0 +1,4 @@
+import { MessageEntity } from './message.entity.js';
+import { SuppressionEntity } from './suppression.entity.js';
+
+export const ENTITIES = [MessageEntity, SuppressionEntity];

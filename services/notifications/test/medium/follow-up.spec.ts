@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { caseAlarmRaisedV1, slaDailyReportV1, slaReminderV1 } from '@arende/contracts';
+import { expectEventually } from '@arende/testing';
+import { type Harness, startHarness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+const reminder = (overrides: Partial<typeof slaReminderV1.example>) => ({
+  ...slaReminderV1.example,
+  timerId: randomUUID(),
+  ...overrides,
+});
+
+describe('sla reminders', () => {
+  it('mails every recipient: a user, an inbox, an address and the customer, each once', async () => {
+    h.cases.add('2026-000201');
+    h.staff.set('karin', 'karin.oberg@kommun.example');
+    h.inboxes.set('snorojning-ab', 'arbetsorder@snorojning-ab.example');
+    h.customers.set('2026-000201', 'eva@example.org');
+    const data = reminder({
+      number: '2026-000201',
+      title: 'Snö ej röjd på Råsundavägen',
+      text: 'Ärendet är inte kvitterat.',
+      dueAt: '2026-11-23T10:15:00.000Z',
+      recipients: [
+        { kind: 'user', userId: 'karin' },
+        { kind: 'inbox', inboxId: 'snorojning-ab' },
+        { kind: 'email', address: 'kundtjanst@solna.example' },
+        { kind: 'customer' },
+      ],
+    });
+    await h.publish(slaReminderV1, data);
+    // The same firing again (a new event id): nothing more is sent.
+    await h.publish(slaReminderV1, data);
+    const expected = [
+      'karin.oberg@kommun.example',
+      'arbetsorder@snorojning-ab.example',
+      'kundtjanst@solna.example',
+      'eva@example.org',
+    ];
+    await expectEventually(() => {
+      for (const to of expected) expect(h.sink.messages(to)).toHaveLength(1);
+    });
+    const [mail] = h.sink.messages('arbetsorder@snorojning-ab.example');
+    expect(mail.subject).toBe('Ärende 2026-000201: Påminnelse: Snö ej röjd på Råsundavägen');
+    expect(mail.text).toContain('Ärendet är inte kvitterat.');
+    expect(mail.text).toContain('Förfaller: 2026-11-23 11:15');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const to of expected) expect(h.sink.messages(to)).toHaveLength(1);
+  });
+
+  it('sends the next round again, labelled an escalation', async () => {
+    h.cases.add('2026-000202');
+    const timerId = randomUUID();
+    const recipients = [{ kind: 'email' as const, address: 'chef@kommun.example' }];
+    await h.publish(slaReminderV1, reminder({ timerId, number: '2026-000202', round: 1, recipients }));
+    await h.publish(
+      slaReminderV1,
+      reminder({ timerId, number: '2026-000202', round: 2, stage: 'escalation', recipients }),
+    );
+    const mails = await expectEventually(() => {
+      const got = h.sink.messages('chef@kommun.example');
+      expect(got).toHaveLength(2);
+      return got;
+    });
+    expect(mails.map((m) => m.subject.split(': ')[1])).toEqual(expect.arrayContaining(['Påminnelse', 'Eskalering']));
+  });
+
+  it('skips a recipient that is gone or has no address and still mails the others', async () => {
+    h.cases.add('2026-000203');
+    h.inboxes.set('utan-adress', null);
+    await h.publish(
+      slaReminderV1,
+      reminder({
+        number: '2026-000203',
+        recipients: [
+          { kind: 'user', userId: 'unknown-user' },
+          { kind: 'inbox', inboxId: 'utan-adress' },
+          { kind: 'customer' },
+          { kind: 'email', address: 'kvar@kommun.example' },
+        ],
+      }),
+    );
+    await expectEventually(() => expect(h.sink.messages('kvar@kommun.example')).toHaveLength(1));
+  });
+});
+
+describe('daily reports', () => {
+  it('mails the inbox its open cases, overdue marked', async () => {
+    h.inboxes.set('bygglov', 'bygglov@kommun.example');
+    await h.publish(slaDailyReportV1, {
+      ...slaDailyReportV1.example,
+      reportId: randomUUID(),
+      inboxId: 'bygglov',
+      date: '2026-11-24',
+    });
+    const [mail] = await expectEventually(() => {
+      const got = h.sink.messages('bygglov@kommun.example');
+      expect(got).toHaveLength(1);
+      return got;
+    });
+    expect(mail.subject).toBe('Uppföljning 2026-11-24: 1 ärenden, 1 försenade');
+    expect(mail.text).toContain('! 2026-000123  Snö ej röjd på Råsundavägen');
+  });
+});
+
+describe('alarms', () => {
+  it('mails the alarm address with the case number and the alarm words', async () => {
+    h.cases.add('2026-000204');
+    await h.publish(caseAlarmRaisedV1, { ...caseAlarmRaisedV1.example, number: '2026-000204' });
+    const [mail] = await expectEventually(() => {
+      const got = h.sink.messages('larm@kommun.example');
+      expect(got).toHaveLength(1);
+      return got;
+    });
+    expect(mail.subject).toBe('Ärende 2026-000204: LARM: Vattenläcka i källaren på Skolgatan 4');
+    expect(mail.text).toContain('Larmord: vattenläcka');
+  });
+});

@@ -1,0 +1,244 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadConfig } from '@arende/config';
+import {
+  type Actor,
+  addEntryV1,
+  DomainError,
+  exampleCase,
+  exampleCustomer,
+  exampleEntry,
+  exampleInbox,
+  exampleStaffPerson,
+  getCaseV1,
+  getInboxV1,
+  getStaffV1,
+  getTemplateV1,
+  listCaseCustomersV1,
+  type CaseView,
+  TemplateSchema,
+  type EventContract,
+} from '@arende/contracts';
+import { RpcClient, RpcServer, createEnvelope, ensureStreams, outboxTablesSql } from '@arende/messaging';
+import { createLogger, createMetrics } from '@arende/observability';
+import { startSmtpSink, type SmtpSink } from '@arende/smtp-sink';
+import { type TestContext, createTestContext, factory, freePort } from '@arende/testing';
+import type { z } from 'zod';
+import { startNotifications } from '../../src/boot.js';
+import { notificationsConfig } from '../../src/config.js';
+import { SCHEMA } from '../../src/schema.js';
+
+/** One text message as 46elks received it. */
+export interface ElksRequest {
+  authorization: string | undefined;
+  contentType: string | undefined;
+  from: string | null;
+  to: string | null;
+  message: string | null;
+}
+
+/**
+ * A local stand-in for 46elks' documented API: `POST /a1/sms`, form-encoded, HTTP basic auth, answering the JSON
+ * 46elks does (`id`, `status: created`, `parts`…), 401 on wrong credentials. `failNext` answers with a status.
+ */
+export async function startFakeElks(user: string, password: string) {
+  const received: ElksRequest[] = [];
+  const failures: number[] = [];
+  const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/a1/sms') {
+        response.writeHead(404).end('Not found');
+        return;
+      }
+      if (request.headers.authorization !== expected) {
+        response.writeHead(401).end('API access requires Basic HTTP authentication.');
+        return;
+      }
+      const form = new URLSearchParams(Buffer.concat(chunks).toString());
+      received.push({
+        authorization: request.headers.authorization,
+        contentType: request.headers['content-type'],
+        from: form.get('from'),
+        to: form.get('to'),
+        message: form.get('message'),
+      });
+      const failure = failures.shift();
+      if (failure !== undefined) {
+        response.writeHead(failure).end('Failure');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          status: 'created',
+          direction: 'outgoing',
+          from: form.get('from'),
+          to: form.get('to'),
+          message: form.get('message'),
+          id: `s${received.length}`,
+          created: new Date().toISOString(),
+          parts: 1,
+          cost: 3500,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    failNext: (status: number) => failures.push(status),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface AddedEntry {
+  data: z.output<typeof addEntryV1.request>;
+  actor: Actor;
+}
+
+/**
+ * notifications on its own database and prefix, mailing into a real SMTP sink. Case-core's two subjects it
+ * calls are answered here: the cases named in `cases` exist (the rest are CASE.NOT_FOUND), `closed` ones refuse
+ * entries, and every entry written is kept in `entries`.
+ */
+export interface Harness {
+  ctx: TestContext;
+  app: INestApplicationContext;
+  rpc: RpcClient;
+  sink: SmtpSink;
+  elks: Awaited<ReturnType<typeof startFakeElks>>;
+  entries: AddedEntry[];
+  cases: Set<string>;
+  closed: Set<string>;
+  /** Routing's staff directory and inboxes, and case-core's customer cards: id or case number → e-mail. */
+  staff: Map<string, string | null>;
+  inboxes: Map<string, string | null>;
+  customers: Map<string, string | null>;
+  /** What a case in `cases` looks like beyond the example case; routing's templates by id. */
+  caseViews: Map<string, Partial<CaseView>>;
+  templates: Map<string, Partial<z.input<typeof TemplateSchema>>>;
+  publish<C extends EventContract>(contract: C, data: z.input<C['data']>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const ctx = await createTestContext({ ...SCHEMA, templateSalt: outboxTablesSql('salt').up.join(';') });
+  await ensureStreams(ctx.jsm, ctx.names, ['notifications', 'intake', 'case', 'sla']);
+  const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
+  const logger = createLogger({ service: 'notifications', level: 'silent' });
+  const elks = await startFakeElks('elks-user', 'elks-password');
+  const entries: AddedEntry[] = [];
+  const cases = new Set<string>();
+  const closed = new Set<string>();
+  const staff = new Map<string, string | null>();
+  const inboxes = new Map<string, string | null>();
+  const customers = new Map<string, string | null>();
+  const caseViews = new Map<string, Partial<CaseView>>();
+  const templates = new Map<string, Partial<z.input<typeof TemplateSchema>>>();
+  const caseCore = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'case-core', logger });
+  caseCore
+    .handle(getCaseV1, (data) => {
+      if (!cases.has(data.number)) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
+      return Promise.resolve({ ...exampleCase, number: data.number, ...caseViews.get(data.number) });
+    })
+    .handle(addEntryV1, (data, rpcCtx) => {
+      if (!cases.has(data.number)) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
+      if (closed.has(data.number)) throw new DomainError('CASE.CLOSED', `Case ${data.number} is closed`);
+      entries.push({ data, actor: rpcCtx.actor });
+      return Promise.resolve({ ...exampleEntry, caseNumber: data.number, kind: data.kind });
+    })
+    .handle(listCaseCustomersV1, (data) => {
+      if (!customers.has(data.number)) return Promise.resolve({ items: [] });
+      return Promise.resolve({
+        items: [{ ...exampleCustomer, firstName: 'Eva', email: customers.get(data.number)! }],
+      });
+    });
+  const routing = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'routing', logger });
+  routing
+    .handle(getStaffV1, (data) => {
+      if (!staff.has(data.id)) throw new DomainError('ROUTING.NOT_FOUND', `No person ${data.id}`);
+      return Promise.resolve({
+        person: { ...exampleStaffPerson, id: data.id, email: staff.get(data.id)! },
+        departmentName: 'Stadsbyggnad',
+        unitName: null,
+      });
+    })
+    .handle(getTemplateV1, (data) => {
+      const fields = templates.get(data.id);
+      if (!fields) throw new DomainError('ROUTING.NOT_FOUND', `No template ${data.id}`);
+      return Promise.resolve(
+        TemplateSchema.parse({
+          title: 'Mall',
+          ...fields,
+          id: data.id,
+          version: 1,
+          updatedAt: new Date().toISOString(),
+        }),
+      );
+    })
+    .handle(getInboxV1, (data) => {
+      if (!inboxes.has(data.id)) throw new DomainError('ROUTING.NOT_FOUND', `No inbox ${data.id}`);
+      return Promise.resolve({ ...exampleInbox, id: data.id, email: inboxes.get(data.id)! });
+    });
+  const app = await startNotifications({
+    config: loadConfig(notificationsConfig, {
+      NATS_PREFIX: ctx.prefix,
+      SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
+      MAIL_FROM: 'Kundtjänst <kundtjanst@kommun.example>',
+      MAIL_REPLY_TO: 'kundtjanst@kommun.example',
+      MESSAGE_ID_DOMAIN: 'arende.kommun.example',
+      SEND_RETRY_BASE_MS: '40',
+      SEND_POLL_MS: '20',
+      SEND_MAX_ATTEMPTS: '3',
+      ALARM_EMAIL: 'larm@kommun.example',
+      SMS_46ELKS_URL: elks.url,
+      SMS_46ELKS_USER: 'elks-user',
+      SMS_46ELKS_PASSWORD: 'elks-password',
+      SMS_FROM: 'Solna',
+      ALARM_SMS: '+46700000112',
+      PORTAL_CASE_URL: 'https://minasidor.kommun.example/arenden/{number}',
+      ...env,
+    }),
+    dataSource: ctx.dataSource,
+    nc: ctx.nc,
+    js: ctx.js,
+    names: ctx.names,
+    logger,
+    metrics: createMetrics('notifications'),
+  });
+  return {
+    ctx,
+    app,
+    rpc: new RpcClient({ nc: ctx.nc, names: ctx.names }),
+    sink,
+    elks,
+    entries,
+    cases,
+    closed,
+    staff,
+    inboxes,
+    customers,
+    caseViews,
+    templates,
+    async publish(contract, data) {
+      const envelope = createEnvelope(contract, data, {
+        actor: { kind: 'service', id: contract.owner, roles: [] },
+        correlationId: factory.correlationId(),
+      });
+      await ctx.js.publish(ctx.names.subject(contract.subject), JSON.stringify(envelope), { msgID: envelope.id });
+    },
+    async close() {
+      await app.close();
+      await caseCore.close();
+      await routing.close();
+      await sink.close();
+      await elks.close();
+      await ctx.close();
+    },
+  };
+}
