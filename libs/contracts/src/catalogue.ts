@@ -43,6 +43,8 @@ import {
   markCustomerContactedV1,
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
+import { cancelReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
+import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
 import { smsReceivedV1 } from './intake/sms-received.v1.js';
 import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
@@ -146,6 +148,11 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   caseCustomerContactedV1,
   slaReminderV1,
   slaDailyReportV1,
+  scheduleReopenV1,
+  cancelReopenV1,
+  createWatchV1,
+  listWatchesV1,
+  deleteWatchV1,
   emailReceivedV1,
   smsReceivedV1,
   socialMessageReceivedV1,
