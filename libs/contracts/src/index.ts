@@ -48,6 +48,7 @@ export * from './case/acknowledge.v1.js';
 export * from './sla/sla-reminder.v1.js';
 export * from './sla/schedule-reopen.v1.js';
 export * from './sla/watch.v1.js';
+export * from './sla/calendar.v1.js';
 export * from './intake/email-received.v1.js';
 export * from './intake/intake.schemas.js';
 export * from './intake/sms-received.v1.js';

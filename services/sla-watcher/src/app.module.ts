@@ -14,6 +14,7 @@ import type { EventContract } from '@arende/contracts';
 import { type Clock, systemClock } from './clock.js';
 import type { SlaWatcherConfig } from './config.js';
 import { createCaseEventsConsumer } from './handlers/case-events.handler.js';
+import { CalendarHandler } from './handlers/calendar.handler.js';
 import { SlaHandler } from './handlers/sla.handler.js';
 import { TimerRepository } from './repositories/timer.repository.js';
 import { TrackedCaseRepository } from './repositories/tracked-case.repository.js';
@@ -45,6 +46,7 @@ class SlaWatcherLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: SlaWatcherInfrastructure,
     @Inject(SlaHandler) private readonly handler: SlaHandler,
+    @Inject(CalendarHandler) private readonly calendarHandler: CalendarHandler,
     @Inject(CASE_CONSUMER) private readonly consumer: IdempotentConsumer<EventContract>,
     @Inject(TimerLoop) private readonly loop: TimerLoop,
     @Inject(FollowUpService) private readonly followUps: FollowUpService,
@@ -60,6 +62,7 @@ class SlaWatcherLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     }
     this.relay.start();
     this.handler.listen();
+    this.calendarHandler.listen();
     await this.consumer.start();
     await this.loop.start();
     this.infra.logger.info({ prefix: this.infra.names.prefix }, 'sla-watcher listening');
@@ -166,6 +169,7 @@ export class AppModule {
           provide: SlaHandler,
           useValue: new SlaHandler(rpc, infra.dataSource, cases, timers, watches, clock, wake),
         },
+        { provide: CalendarHandler, useValue: new CalendarHandler(rpc, infra.dataSource, clock) },
         SlaWatcherLifecycle,
       ],
     };

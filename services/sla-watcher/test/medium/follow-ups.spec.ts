@@ -9,6 +9,8 @@ import {
   deleteWatchV1,
   entryAddedV1,
   getCaseV1,
+  listCalendarsV1,
+  saveCalendarV1,
   listWatchesV1,
   scheduleReopenV1,
   slaDailyReportV1,
@@ -403,5 +405,37 @@ describe('the morning report', () => {
     ]);
     await h.stop(one);
     await h.stop(two);
+  });
+});
+
+describe('calendars', () => {
+  const admin = () => ({ actor: factory.actor({ kind: 'staff', roles: ['admin'] }), correlationId: 'c' });
+  const weekdays = (from: string, to: string) =>
+    Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => [d, [{ from, to }]]));
+
+  it('are saved by administrators, validated, and time the SLA of a case that names them', async () => {
+    // The morning report test stopped the replicas before it.
+    app = await h.start();
+    const definition = { weeklyHours: weekdays('10:00', '12:00') };
+    await expect(rpc.request(saveCalendarV1, { id: 'kort', name: 'Kort', definition }, staff())).rejects.toMatchObject({
+      code: 'AUTH.FORBIDDEN',
+    });
+    await expect(
+      rpc.request(saveCalendarV1, { id: 'kort', name: 'Kort', definition: { weeklyHours: {} } }, admin()),
+    ).rejects.toMatchObject({ code: 'SLA.CALENDAR_INVALID' });
+    const saved = await rpc.request(saveCalendarV1, { id: 'kort', name: 'Kort', definition }, admin());
+    expect(saved).toMatchObject({ id: 'kort', version: 1 });
+    await expect(rpc.request(saveCalendarV1, { id: 'kort', name: 'Kort', definition }, admin())).rejects.toMatchObject({
+      code: 'SLA.VERSION_CONFLICT',
+    });
+    expect((await rpc.request(listCalendarsV1, {}, staff())).items.map((c) => c.id)).toContain('kort');
+
+    // Open 10–12 only: 3 hours from Monday 11:00 end on Tuesday at 12:00 (on the default calendar, Monday 14:00).
+    h.clock.set('2027-03-01T10:00:00.000Z');
+    const view = await register({
+      registeredAt: '2027-03-01T10:00:00.000Z',
+      sla: sla({ resolutionHours: 3, calendarId: 'kort' }),
+    });
+    await pendingAt(view, 'resolution', '2027-03-02T11:00:00.000Z');
   });
 });
