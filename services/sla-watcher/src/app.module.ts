@@ -19,6 +19,7 @@ import { SlaHandler } from './handlers/sla.handler.js';
 import { TimerRepository } from './repositories/timer.repository.js';
 import { TrackedCaseRepository } from './repositories/tracked-case.repository.js';
 import { CalendarService } from './services/calendar.service.js';
+import { CaseLookupService } from './services/case-lookup.service.js';
 import { CaseProjectionService } from './services/case-projection.service.js';
 import { FollowUpService } from './services/follow-up.service.js';
 import { parseSupervisors } from './services/recipients.js';
@@ -86,6 +87,7 @@ export class AppModule {
     const cases = new TrackedCaseRepository(infra.dataSource, schema);
     const calendars = new CalendarService(schema);
     const watches = new WatchService(cases, timers);
+    const rpcClient = new RpcClient({ nc: infra.nc, names: infra.names });
     const relay = new OutboxRelay({
       dataSource: infra.dataSource,
       schema,
@@ -99,7 +101,7 @@ export class AppModule {
       cases,
       timers,
       calendars,
-      new RpcClient({ nc: infra.nc, names: infra.names }),
+      rpcClient,
       {
         escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
         rpcRetryMs: config.RPC_RETRY_SECONDS * 1000,
@@ -114,7 +116,6 @@ export class AppModule {
       infra.logger,
       watches,
     );
-    watches.useReminders(followUps);
     const loop = new TimerLoop({
       dataSource: infra.dataSource,
       databaseUrl: config.DATABASE_URL,
@@ -131,6 +132,8 @@ export class AppModule {
       acknowledgeMinutes: config.ACKNOWLEDGE_MINUTES,
       customerContactMinutes: config.CUSTOMER_CONTACT_MINUTES,
     });
+    const lookup = new CaseLookupService(cases, projection, rpcClient, clock);
+    watches.useReminders(followUps, lookup);
     const rpc = new RpcServer({
       nc: infra.nc,
       names: infra.names,
@@ -167,7 +170,7 @@ export class AppModule {
         { provide: CASE_CONSUMER, useValue: consumer },
         {
           provide: SlaHandler,
-          useValue: new SlaHandler(rpc, infra.dataSource, cases, timers, watches, clock, wake),
+          useValue: new SlaHandler(rpc, infra.dataSource, cases, timers, watches, lookup, clock, wake),
         },
         { provide: CalendarHandler, useValue: new CalendarHandler(rpc, infra.dataSource, clock) },
         SlaWatcherLifecycle,

@@ -45,24 +45,28 @@ const exampleWatch = {
   endAt: '2026-11-23T12:00:00+01:00',
 } as const;
 
+/** What a watch is set with (the case comes from the path or the request). */
+export const WatchFieldsSchema = z.object({
+  kind: WatchKindSchema,
+  comment: z.string().trim().max(2000).default(''),
+  /** Period kinds only (default: now). */
+  startAt: TimestampSchema.optional(),
+  endAt: TimestampSchema,
+});
+
+/** The rules between the fields of a watch: only a period has a start, and it ends after it starts. */
+export function checkWatchFields(input: z.output<typeof WatchFieldsSchema>, issues: z.RefinementCtx): void {
+  if (input.startAt !== undefined && !PERIOD_WATCH_KINDS.includes(input.kind)) {
+    issues.addIssue({ code: 'custom', path: ['startAt'], message: `A ${input.kind} watch has no start` });
+  }
+  if (input.startAt !== undefined && Date.parse(input.startAt) >= Date.parse(input.endAt)) {
+    issues.addIssue({ code: 'custom', path: ['endAt'], message: 'The period ends after it starts' });
+  }
+}
+
 export const createWatchV1 = defineRpc({
   subject: 'sla.rpc.watch-create.v1',
-  request: z
-    .object({
-      number: CaseNumberSchema,
-      kind: WatchKindSchema,
-      comment: z.string().trim().max(2000).default(''),
-      startAt: TimestampSchema.optional(),
-      endAt: TimestampSchema,
-    })
-    .superRefine((input, issues) => {
-      if (input.startAt !== undefined && !PERIOD_WATCH_KINDS.includes(input.kind)) {
-        issues.addIssue({ code: 'custom', path: ['startAt'], message: `A ${input.kind} watch has no start` });
-      }
-      if (input.startAt !== undefined && Date.parse(input.startAt) >= Date.parse(input.endAt)) {
-        issues.addIssue({ code: 'custom', path: ['endAt'], message: 'The period ends after it starts' });
-      }
-    }),
+  request: WatchFieldsSchema.extend({ number: CaseNumberSchema }).superRefine(checkWatchFields),
   response: WatchViewSchema,
   example: exampleWatch,
   description: 'The caller sets a watch (bevakning) on a case; the SLA watcher notifies them when it fires.',

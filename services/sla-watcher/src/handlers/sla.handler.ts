@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js';
 import type { TimerRepository } from '../repositories/timer.repository.js';
 import type { TrackedCaseRepository } from '../repositories/tracked-case.repository.js';
 import { reminderKey } from '../services/follow-up.service.js';
+import type { CaseLookupService } from '../services/case-lookup.service.js';
 import type { WatchService } from '../services/watch.service.js';
 
 /** Staff only: the gateway reads the case as the caller first, so whoever gets here may see it. */
@@ -30,6 +31,7 @@ export class SlaHandler {
     private readonly cases: TrackedCaseRepository,
     private readonly timers: TimerRepository,
     private readonly watches: WatchService,
+    private readonly lookup: CaseLookupService,
     private readonly clock: Clock,
     private readonly onWrite: () => void,
   ) {}
@@ -40,9 +42,8 @@ export class SlaHandler {
         assertStaff(ctx.actor);
         const at = new Date(input.at);
         await this.dataSource.transaction(async (manager) => {
-          const found = await this.cases.findByNumber(input.number, manager);
-          const c = found && (await this.cases.lock(manager, found.caseId));
-          if (!c) throw new DomainError('SLA.CASE_UNKNOWN', `The SLA watcher knows no case ${input.number}`);
+          const found = await this.lookup.byNumber(manager, input.number, ctx.correlationId);
+          const c = (await this.cases.lock(manager, found.caseId))!;
           if (c.status !== 'closed' && c.status !== 'resolved') {
             throw new DomainError('SLA.CASE_NOT_CLOSED', 'Only a resolved or closed case is reopened at a time');
           }
@@ -75,7 +76,7 @@ export class SlaHandler {
       .handle(createWatchV1, async (input, ctx) => {
         assertStaff(ctx.actor);
         const watch = await this.dataSource.transaction((manager) =>
-          this.watches.create(manager, input, ctx.actor, this.clock.now()),
+          this.watches.create(manager, input, ctx, this.clock.now()),
         );
         this.onWrite();
         return watch;

@@ -13,6 +13,7 @@ import { WatchEntity } from '../entities/watch.entity.js';
 import type { TrackedCaseEntity } from '../entities/tracked-case.entity.js';
 import type { TimerRepository, TimerRow } from '../repositories/timer.repository.js';
 import type { TrackedCaseRepository } from '../repositories/tracked-case.repository.js';
+import type { CaseLookupService } from './case-lookup.service.js';
 import type { FireOutcome } from './timer-loop.service.js';
 
 /** How a watch fires its reminder: the follow-up service words and writes it. */
@@ -37,24 +38,29 @@ const watchKey = (id: string) => `watch:${id}`;
  */
 export class WatchService {
   private reminders: WatchReminders | undefined;
+  private lookup: CaseLookupService | undefined;
 
   constructor(
     private readonly cases: TrackedCaseRepository,
     private readonly timers: TimerRepository,
   ) {}
 
-  /** Set once at boot (the follow-up service and this one need each other). */
-  useReminders(reminders: WatchReminders): void {
+  /** Set once at boot (the follow-up service, the lookup and this one need each other). */
+  useReminders(reminders: WatchReminders, lookup: CaseLookupService): void {
     this.reminders = reminders;
+    this.lookup = lookup;
   }
 
   async create(
     manager: EntityManager,
     input: z.output<(typeof createWatchV1)['request']>,
-    actor: Actor,
+    ctx: { actor: Actor; correlationId: string },
     now: Date,
   ): Promise<WatchView> {
-    const c = await this.caseOf(input.number, manager);
+    const { actor } = ctx;
+    const c = this.lookup
+      ? await this.lookup.byNumber(manager, input.number, ctx.correlationId)
+      : await this.caseOf(input.number, manager);
     const period = PERIOD_WATCH_KINDS.includes(input.kind);
     const watch = manager.getRepository(WatchEntity).create({
       id: uuidv7(),

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import {
   type CaseSla,
   type CaseView,
+  DomainError,
   cancelReopenV1,
   caseAssignedV1,
   caseStatusChangedV1,
@@ -58,7 +59,10 @@ beforeAll(async () => {
     logger: createLogger({ service: 'case-core', level: 'silent' }),
   });
   caseCore
-    .handle(getCaseV1, ({ number }) => Promise.resolve(known.get(number)!))
+    .handle(getCaseV1, ({ number }) => {
+      const view = known.get(number);
+      return view ? Promise.resolve(view) : Promise.reject(new DomainError('CASE.NOT_FOUND', 'No such case'));
+    })
     .handle(transitionCaseV1, (input) => {
       transitions.push({ number: input.number, version: input.version, to: input.to });
       const view = { ...known.get(input.number)!, status: input.to, version: input.version + 1 };
@@ -344,6 +348,24 @@ describe('watches', () => {
     const listed = (await rpc.request(listWatchesV1, { number: view.number }, staff('bo.watcher'))).items;
     expect(listed.find((w) => w.id === replied.id)).toMatchObject({ outcome: 'notified' });
     expect(listed.find((w) => w.kind === 'case_changed')).toMatchObject({ outcome: 'expired' });
+  });
+
+  it('watches a case whose registration has not reached the watcher yet, read from case-core', async () => {
+    h.clock.set('2027-01-07T08:00:00.000Z');
+    const unseen = {
+      ...known.values().next().value!,
+      id: '01935c4e-7f6a-7b3c-9d2e-00000000beef',
+      number: '2027-000777',
+    };
+    known.set(unseen.number, { ...unseen, status: 'open', assigneeId: null });
+    const watch = await rpc.request(
+      createWatchV1,
+      { number: unseen.number, kind: 'no_handler', endAt: '2027-01-07T09:00:00Z' },
+      staff('bo.watcher'),
+    );
+    expect(watch).toMatchObject({ number: unseen.number, kind: 'no_handler', outcome: null });
+    const reminder = await firesExactlyAt(unseen, 'watch', '2027-01-07T09:00:00.000Z');
+    expect(reminder.recipients).toEqual([{ kind: 'user', userId: 'bo.watcher' }]);
   });
 
   it('deletes a watch so it never fires; only its owner may', async () => {
