@@ -16,6 +16,7 @@ const CASE_CORE_OPS_PORT = Number(process.env.CASE_CORE_OPS_PORT ?? 8101);
 const INTAKE_OPS_PORT = Number(process.env.INTAKE_OPS_PORT ?? 8103);
 const KNOWLEDGE_OPS_PORT = Number(process.env.KNOWLEDGE_OPS_PORT ?? 8104);
 const ROUTING_OPS_PORT = Number(process.env.ROUTING_OPS_PORT ?? 8105);
+const SLA_WATCHER_OPS_PORT = Number(process.env.SLA_WATCHER_OPS_PORT ?? 8107);
 const SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
 const INTAKE_ADDRESS = process.env.INTAKE_ADDRESSES ?? 'kundtjanst@kommun.example';
 const WEBHOOK_PORT = Number(process.env.WEBHOOK_PORT ?? 8110);
@@ -30,7 +31,7 @@ const DEMO_CHANNELS = {
 const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
 const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
-const colours = { issuer: 35, 'case-core': 36, gateway: 33, intake: 32, knowledge: 34, routing: 31 };
+const colours = { issuer: 35, 'case-core': 36, gateway: 33, intake: 32, knowledge: 34, routing: 31, 'sla-watcher': 91 };
 const children = new Map();
 let stopping = false;
 
@@ -55,7 +56,7 @@ function start(name, script, env) {
     env: { ...process.env, LOG_PRETTY: process.env.LOG_PRETTY ?? '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const tag = `\x1b[${colours[name] ?? 37}m${name.padEnd(9)}\x1b[0m`;
+  const tag = `\x1b[${colours[name] ?? 37}m${name.padEnd(11)}\x1b[0m`;
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${tag} ${line}\n`));
   }
@@ -217,6 +218,13 @@ try {
   await waitFor('knowledge', `http://127.0.0.1:${KNOWLEDGE_OPS_PORT}/health/ready`);
   start('routing', 'services/routing/dist/main.js', { DATABASE_URL, NATS_URL, OPS_PORT: String(ROUTING_OPS_PORT) });
   await waitFor('routing', `http://127.0.0.1:${ROUTING_OPS_PORT}/health/ready`);
+  start('sla-watcher', 'services/sla-watcher/dist/main.js', {
+    DATABASE_URL,
+    NATS_URL,
+    OPS_PORT: String(SLA_WATCHER_OPS_PORT),
+    CUSTOMER_SERVICE_EMAIL: process.env.CUSTOMER_SERVICE_EMAIL ?? INTAKE_ADDRESS,
+  });
+  await waitFor('sla-watcher', `http://127.0.0.1:${SLA_WATCHER_OPS_PORT}/health/ready`);
   start('gateway', 'services/gateway/dist/main.js', { NATS_URL, ISSUER_URL, PORT: String(GATEWAY_PORT) });
   await waitFor('gateway', `${GATEWAY_URL}/health/ready`);
   start('intake', 'services/intake/dist/main.js', {

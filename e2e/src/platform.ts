@@ -29,7 +29,11 @@ export interface Platform {
   webhookSecrets: typeof WEBHOOK_SECRETS;
   knowledgeOpsUrl: string;
   routingOpsUrl: string;
-  processes: Record<'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing', ChildProcess>;
+  slaWatcherOpsUrl: string;
+  processes: Record<
+    'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing' | 'sla-watcher',
+    ChildProcess
+  >;
   /** Output of every process so far, for failing tests to show. */
   output(): string;
   /** Kills a process without warning (SIGKILL) and waits until it is gone. */
@@ -89,7 +93,7 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 }
 
 /**
- * Starts the built issuer, case-core, knowledge, routing, gateway and intake as separate processes on a new database and NATS prefix.
+ * Starts the built issuer, case-core, knowledge, routing, sla-watcher, gateway and intake as separate processes on a new database and NATS prefix.
  * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
  * deletes the prefix's streams: nothing is left behind.
  */
@@ -113,6 +117,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     await freePort(),
     await freePort(),
   ];
+  const slaWatcherOpsPort = await freePort();
   const workDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'arende-'));
   const keyFile = path.join(workDir, 'issuer-key.json');
   const intakeBlobDir = path.join(workDir, 'blobs');
@@ -144,6 +149,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const intakeOpsUrl = `http://127.0.0.1:${intakeOpsPort}`;
   const knowledgeOpsUrl = `http://127.0.0.1:${knowledgeOpsPort}`;
   const routingOpsUrl = `http://127.0.0.1:${routingOpsPort}`;
+  const slaWatcherOpsUrl = `http://127.0.0.1:${slaWatcherOpsPort}`;
   const processes = {} as Platform['processes'];
   const stop = async () => {
     await Promise.all(
@@ -187,6 +193,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       OPS_PORT: String(routingOpsPort),
     });
     await waitForOk(`${routingOpsUrl}/health/ready`, processes.routing, output);
+    const slaWatcherEnv = { DATABASE_URL: databaseUrl, OPS_PORT: String(slaWatcherOpsPort) };
+    processes['sla-watcher'] = start('sla-watcher', 'services/sla-watcher/dist/main.js', slaWatcherEnv);
+    launches.set('sla-watcher', {
+      script: 'services/sla-watcher/dist/main.js',
+      env: slaWatcherEnv,
+      ready: `${slaWatcherOpsUrl}/health/ready`,
+    });
+    await waitForOk(`${slaWatcherOpsUrl}/health/ready`, processes['sla-watcher'], output);
     processes.gateway = start('gateway', 'services/gateway/dist/main.js', {
       ISSUER_URL: issuerUrl,
       HOST: '127.0.0.1',
@@ -245,6 +259,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     intakeOpsUrl,
     knowledgeOpsUrl,
     routingOpsUrl,
+    slaWatcherOpsUrl,
     smtpPort,
     intakeAddress,
     intakeBlobDir,

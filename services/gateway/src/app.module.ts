@@ -12,6 +12,7 @@ import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { ReferralController } from './controllers/referral.controller.js';
+import { WatchController } from './controllers/watch.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { DistributionController } from './controllers/distribution.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
@@ -52,6 +53,7 @@ export class AppModule {
         OpsController,
         EntryController,
         ReferralController,
+        WatchController,
         KnowledgeArticleController,
         KnowledgeSearchController,
         KnowledgeWebSourceController,
