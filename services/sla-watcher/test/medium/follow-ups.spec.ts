@@ -151,6 +151,19 @@ describe('SLA deadlines in business time', () => {
     expect((await remindersOf(view)).filter((r) => r.kind === 'response' && r.stage === 'reminder')).toHaveLength(1);
   });
 
+  it('keeps office hours on the wall clock over both changes of daylight saving time', async () => {
+    // Friday 27 March 2026 16:00 CET + 2 hours: Monday 30 March 09:00 CEST (07:00 UTC).
+    h.clock.set('2026-03-27T15:00:00.000Z');
+    const spring = await register({ registeredAt: '2026-03-27T15:00:00.000Z', sla: sla({ responseMinutes: 120 }) });
+    await pendingAt(spring, 'response', '2026-03-30T07:00:00.000Z');
+    await firesExactlyAt(spring, 'response', '2026-03-30T07:00:00.000Z');
+    // Friday 23 October 2026 16:00 CEST + 2 hours: Monday 26 October 09:00 CET (08:00 UTC).
+    h.clock.set('2026-10-23T14:00:00.000Z');
+    const autumn = await register({ registeredAt: '2026-10-23T14:00:00.000Z', sla: sla({ responseMinutes: 120 }) });
+    await pendingAt(autumn, 'response', '2026-10-26T08:00:00.000Z');
+    await firesExactlyAt(autumn, 'response', '2026-10-26T08:00:00.000Z');
+  });
+
   it('times feedback over Christmas: 9 hours from 23 December 09:00 is 28 December 09:00', async () => {
     h.clock.set('2026-12-23T08:00:00.000Z');
     const view = await register({ registeredAt: '2026-12-23T08:00:00.000Z', sla: sla({ feedbackHours: 9 }) });
