@@ -107,6 +107,7 @@ export class AppModule {
         rpcRetryMs: config.RPC_RETRY_SECONDS * 1000,
         dailyReportTime: config.DAILY_REPORT_TIME,
         recipients: {
+          customerServiceInboxId: config.CUSTOMER_SERVICE_INBOX_ID,
           customerServiceEmail: config.CUSTOMER_SERVICE_EMAIL,
           supervisorEmail: config.SUPERVISOR_EMAIL,
           supervisors: parseSupervisors(config.SUPERVISOR_EMAILS),

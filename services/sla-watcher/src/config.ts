@@ -55,6 +55,13 @@ export const slaWatcherConfig = defineConfig({
       .optional(),
     description: 'Supervisors per inbox, `inbox=address,inbox=address`: where escalations of that inbox go',
   },
+  CUSTOMER_SERVICE_INBOX_ID: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+      .optional(),
+    description: 'The customer-service inbox, told of reminders on cases that did not come from another inbox',
+  },
   CUSTOMER_SERVICE_EMAIL: {
     schema: z.email().optional(),
     description: 'Customer service, told of every reminder when the case did not come from another inbox',

@@ -2,6 +2,7 @@ import type { FollowUpRecipient } from '@arende/contracts';
 import type { TrackedCaseEntity } from '../entities/tracked-case.entity.js';
 
 export interface RecipientSettings {
+  customerServiceInboxId?: string;
   customerServiceEmail?: string;
   /** Per inbox id, the supervisor's address. */
   supervisors: ReadonlyMap<string, string>;
@@ -13,9 +14,15 @@ export function handlerOf(c: TrackedCaseEntity): FollowUpRecipient {
   return c.assigneeId ? { kind: 'user', userId: c.assigneeId } : { kind: 'inbox', inboxId: c.inboxId };
 }
 
-/** Customer service: the inbox the case came from, else the configured address, else nobody. */
+/**
+ * Customer service: the inbox the case came from, else the configured customer-service inbox (unless the case is
+ * in it), else the configured address, else nobody.
+ */
 export function customerServiceOf(c: TrackedCaseEntity, settings: RecipientSettings): FollowUpRecipient | null {
   if (c.originInboxId !== c.inboxId) return { kind: 'inbox', inboxId: c.originInboxId };
+  if (settings.customerServiceInboxId && settings.customerServiceInboxId !== c.inboxId) {
+    return { kind: 'inbox', inboxId: settings.customerServiceInboxId };
+  }
   return settings.customerServiceEmail ? { kind: 'email', address: settings.customerServiceEmail } : null;
 }
 
