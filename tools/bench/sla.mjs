@@ -43,6 +43,9 @@ try {
   console.log(`filling: ${CASES} cases and timers`);
   let started = performance.now();
   await db.query(`SET synchronous_commit = off`);
+  // Deterministic ids in the UUID format the contracts accept (version 4, RFC variant).
+  await db.query(`CREATE FUNCTION public.bench_uid(text) RETURNS uuid IMMUTABLE LANGUAGE sql AS
+    $$ SELECT (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || '8' || substr(md5($1), 18))::uuid $$`);
   const CHUNK = 100_000;
   for (let from = 0; from < CASES; from += CHUNK) {
     const to = Math.min(CASES, from + CHUNK) - 1;
@@ -50,7 +53,7 @@ try {
       `INSERT INTO sla_watcher.tracked_case (case_id, number, title, status, priority, version, inbox_id, assignee_id,
          origin_inbox_id, sla, customer_wants_answer, customer_answered, registered_at, parked_until, sla_used_minutes,
          updated_at)
-       SELECT md5('case' || i)::uuid, '2026-' || lpad(i::text, 6, '0') || '', 'Ärende ' || i, 'parked', 'normal', 2,
+       SELECT public.bench_uid('case' || i), '2026-' || lpad(i::text, 6, '0') || '', 'Ärende ' || i, 'parked', 'normal', 2,
               'inkorg-' || (i % 50), 'handlaggare-' || (i % 400), 'kundtjanst', NULL, true, false, now(),
               now() + make_interval(secs => 3600 + (i % 2592000)), 0, now()
          FROM generate_series($1::int, $2::int) AS i`,
@@ -58,7 +61,7 @@ try {
     );
     await db.query(
       `INSERT INTO sla_watcher.timer (id, key, case_id, kind, stage, round, due_at, deadline_at, data, attempts, created_at)
-       SELECT md5('timer' || i)::uuid, 'parked:' || md5('case' || i)::uuid, md5('case' || i)::uuid, 'parked',
+       SELECT public.bench_uid('timer' || i), 'parked:' || public.bench_uid('case' || i), public.bench_uid('case' || i), 'parked',
               'reminder', 1, now() + make_interval(secs => 3600 + (i % 2592000)),
               now() + make_interval(secs => 3600 + (i % 2592000)), '{}', 0, now()
          FROM generate_series($1::int, $2::int) AS i`,
@@ -110,7 +113,7 @@ try {
   const stepMs = (DUE_SECONDS * 1000) / DUE_TIMERS;
   await db.query(
     `INSERT INTO sla_watcher.timer (id, key, case_id, kind, stage, round, due_at, deadline_at, data, attempts, created_at)
-     SELECT md5('due' || i)::uuid, 'bench-due:' || i, md5('case' || i)::uuid, 'parked', 'reminder', 1,
+     SELECT public.bench_uid('due' || i), 'bench-due:' || i, public.bench_uid('case' || i), 'parked', 'reminder', 1,
             to_timestamp(($1::float8 + i * $2::float8) / 1000), to_timestamp(($1::float8 + i * $2::float8) / 1000),
             '{}', 0, now()
        FROM generate_series(0, $3::int - 1) AS i`,
@@ -119,7 +122,7 @@ try {
   // The parked reminder is only sent for a case still parked at its due time: make the due ones so.
   await db.query(
     `UPDATE sla_watcher.tracked_case SET parked_until = to_timestamp(($1::float8 + i * $2::float8) / 1000)
-       FROM generate_series(0, $3::int - 1) AS i WHERE case_id = md5('case' || i)::uuid`,
+       FROM generate_series(0, $3::int - 1) AS i WHERE case_id = public.bench_uid('case' || i)`,
     [firstDue, stepMs, DUE_TIMERS],
   );
   const firingBefore = cpuSeconds(child.pid);

@@ -127,6 +127,7 @@ export class AppModule {
       logger: infra.logger,
       maxSleepMs: config.MAX_SLEEP_SECONDS * 1000,
       batchSize: config.FIRE_BATCH_SIZE,
+      retentionMs: config.TIMER_RETENTION_DAYS * 86_400_000,
       onFired: () => relay.nudge(),
     });
     const projection = new CaseProjectionService(cases, timers, calendars, followUps, watches, {

@@ -28,6 +28,10 @@ export const slaWatcherConfig = defineConfig({
       'Longest sleep of the timer loop when nothing is due sooner; PostgreSQL NOTIFY wakes it early for nearer timers',
   },
   FIRE_BATCH_SIZE: { schema: env.int(200, 1, 10_000), description: 'Due timers claimed per transaction' },
+  TIMER_RETENTION_DAYS: {
+    schema: env.int(90, 1, 3650),
+    description: 'Days a fired timer is kept (a deadline it fired for never reminds again meanwhile)',
+  },
   RPC_RETRY_SECONDS: {
     schema: env.int(60, 1, 86_400),
     description: 'When reopening or closing a case through case-core fails, try again after this long',

@@ -180,6 +180,16 @@ export class TimerRepository {
     await manager.query(`UPDATE ${this.table} SET due_at = $2, attempts = attempts + 1 WHERE id = $1`, [id, dueAt]);
   }
 
+  /** Deletes up to `limit` timers fired before `before`. @returns how many */
+  async deleteFiredBefore(before: Date, limit: number): Promise<number> {
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM ${this.table} WHERE id IN
+         (SELECT id FROM ${this.table} WHERE fired_at IS NOT NULL AND fired_at < $1 LIMIT $2)`,
+      [before, limit],
+    );
+    return count;
+  }
+
   /** The earliest pending due time, or null when nothing is pending. */
   async nextDueAt(): Promise<Date | null> {
     const rows = await this.dataSource.query<Array<{ due_at: Date }>>(

@@ -21,6 +21,8 @@ export interface TimerLoopOptions {
   logger: StructuredLogger;
   maxSleepMs: number;
   batchSize: number;
+  /** Fired timers are kept this long (they stop a deadline from reminding twice), then deleted. */
+  retentionMs: number;
   /** After each committed batch (nudge the outbox relay). */
   onFired?: (count: number) => void;
 }
@@ -28,6 +30,9 @@ export interface TimerLoopOptions {
 const RECONNECT_MS = 5_000;
 const ERROR_PAUSE_MS = 1_000;
 const DEFERRED_RETRY_MS = 25;
+const CLEANUP_INTERVAL_MS = 3_600_000;
+const CLEANUP_BATCH = 1_000;
+const CLEANUP_MAX_BATCHES = 20;
 
 /**
  * The one loop that fires timers. It sleeps until the earliest pending due time (at most `maxSleepMs`), and
@@ -44,6 +49,7 @@ export class TimerLoop {
   private listener: pg.Client | undefined;
   private reconnect: NodeJS.Timeout | undefined;
   private readonly channel: string;
+  private nextCleanupAt = 0;
   /** Timers fired by this replica (tests, metrics). */
   fired = 0;
 
@@ -116,6 +122,7 @@ export class TimerLoop {
         do {
           batch = await this.fireBatch();
         } while (this.running && batch.claimed === this.options.batchSize && batch.deferred < batch.claimed);
+        await this.cleanupIfDue();
         const next = await this.options.timers.nextDueAt();
         const untilNext = next ? next.getTime() - this.options.clock.now().getTime() : Infinity;
         // Timers whose case a consumer holds are due still: look again shortly, not at once.
@@ -136,6 +143,20 @@ export class TimerLoop {
       });
       this.wakeUp = undefined;
     }
+  }
+
+  /** Deletes fired timers past retention, at most once an hour (by the wall clock, whatever the injected one says). */
+  private async cleanupIfDue(): Promise<void> {
+    if (Date.now() < this.nextCleanupAt) return;
+    this.nextCleanupAt = Date.now() + CLEANUP_INTERVAL_MS;
+    const before = new Date(this.options.clock.now().getTime() - this.options.retentionMs);
+    let deleted = 0;
+    for (let i = 0; i < CLEANUP_MAX_BATCHES && this.running; i++) {
+      const count = await this.options.timers.deleteFiredBefore(before, CLEANUP_BATCH);
+      deleted += count;
+      if (count < CLEANUP_BATCH) break;
+    }
+    if (deleted > 0) this.options.logger.debug({ timers: deleted }, 'Fired timers past retention deleted');
   }
 
   /** @returns timers claimed, and how many of them wait because their case was locked */

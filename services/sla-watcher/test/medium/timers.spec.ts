@@ -141,6 +141,24 @@ describe('durability', () => {
     await h.stop(app);
   });
 
+  it('deletes fired timers past their retention when it starts, and keeps newer ones', async () => {
+    h.clock.set('2027-06-01T08:00:00.000Z');
+    const insert = (key: string, firedAt: string) =>
+      h.ctx.dataSource.query(
+        `INSERT INTO sla_watcher.timer (id, key, case_id, kind, stage, round, due_at, deadline_at, data, attempts,
+           created_at, fired_at, outcome)
+         VALUES (gen_random_uuid(), $1, NULL, 'parked', 'reminder', 1, $2, $2, '{}', 0, $2, $2, 'sent')`,
+        [key, firedAt],
+      );
+    await insert('retention:old', '2027-01-01T08:00:00.000Z');
+    await insert('retention:new', '2027-05-01T08:00:00.000Z');
+    const app = await h.start({ TIMER_RETENTION_DAYS: '90' });
+    await expectEventually(async () =>
+      expect((await h.timers(`key LIKE 'retention:%'`)).map((t) => t.key)).toEqual(['retention:new']),
+    );
+    await h.stop(app);
+  });
+
   it('never fires a timer twice with two replicas on one database', async () => {
     h.clock.set('2026-11-25T08:00:00.000Z');
     const one = await h.start({ FIRE_BATCH_SIZE: '7' }, { ownPool: true });
