@@ -95,6 +95,7 @@ export class AppModule {
       names: infra.names,
       logger: infra.logger,
       retentionDays: config.OUTBOX_RETENTION_DAYS,
+      pollIntervalMs: config.OUTBOX_POLL_MS,
       metrics: infra.metrics,
     });
     const followUps = new FollowUpService(

@@ -22,6 +22,11 @@ export const slaWatcherConfig = defineConfig({
     schema: env.int(7, 1, 365),
     description: 'Days a published event is kept in the outbox for `replay`',
   },
+  OUTBOX_POLL_MS: {
+    schema: env.int(5_000, 50, 600_000),
+    description:
+      'Fallback poll of the outbox relay; every commit that writes an event nudges it at once, so this only bounds a lost nudge (and keeps idle CPU low)',
+  },
   MAX_SLEEP_SECONDS: {
     schema: env.int(30, 1, 3600),
     description:
