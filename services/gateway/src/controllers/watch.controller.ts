@@ -22,6 +22,13 @@ import { requestContext } from './case.controller.js';
 
 const WatchBody = WatchFieldsSchema.superRefine(checkWatchFields);
 
+/** The case number, once case-core has let the caller read the case (CASE.NOT_FOUND otherwise). */
+async function visible(rpc: RpcClient, number: string, actor: Actor): Promise<string> {
+  const caseNumber = parse(CaseNumberSchema, number);
+  await rpc.request(getCaseV1, { number: caseNumber }, requestContext(actor));
+  return caseNumber;
+}
+
 /**
  * Watches (bevakningar) belong to the caller. Each route reads the case as the caller first, so a case they may
  * not see is CASE.NOT_FOUND here as everywhere; the SLA watcher keeps the watches.
@@ -46,7 +53,7 @@ export class WatchController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const caseNumber = await this.visible(number, actor);
+    const caseNumber = await visible(this.rpc, number, actor);
     const watch = await this.rpc.request(
       createWatchV1,
       { number: caseNumber, ...parse(WatchBody, body) },
@@ -61,7 +68,7 @@ export class WatchController {
   @ApiOperation({ summary: 'Your watches on the case, newest first, with those that have ended' })
   @ApiOkResponse({ schema: openApiOutput(z.object({ items: z.array(WatchViewSchema) })) })
   async list(@Param('number') number: string, @CurrentActor() actor: Actor) {
-    return this.rpc.request(listWatchesV1, { number: await this.visible(number, actor) }, requestContext(actor));
+    return this.rpc.request(listWatchesV1, { number: await visible(this.rpc, number, actor) }, requestContext(actor));
   }
 
   @Delete(':watchId')
@@ -69,14 +76,7 @@ export class WatchController {
   @ApiOperation({ summary: 'Remove one of your watches on the case' })
   @ApiOkResponse({ schema: openApiOutput(z.object({ id: z.uuid(), deleted: z.literal(true) })) })
   async remove(@Param('number') number: string, @Param('watchId') watchId: string, @CurrentActor() actor: Actor) {
-    const caseNumber = await this.visible(number, actor);
+    const caseNumber = await visible(this.rpc, number, actor);
     return this.rpc.request(deleteWatchV1, { number: caseNumber, id: parse(z.uuid(), watchId) }, requestContext(actor));
-  }
-
-  /** The case number, once case-core has let the caller read the case (CASE.NOT_FOUND otherwise). */
-  private async visible(number: string, actor: Actor): Promise<string> {
-    const caseNumber = parse(CaseNumberSchema, number);
-    await this.rpc.request(getCaseV1, { number: caseNumber }, requestContext(actor));
-    return caseNumber;
   }
 }
