@@ -85,7 +85,7 @@ export class AppModule {
     const clock = infra.clock ?? systemClock;
     const timers = new TimerRepository(infra.dataSource, schema);
     const cases = new TrackedCaseRepository(infra.dataSource, schema);
-    const calendars = new CalendarService(schema);
+    const calendars = new CalendarService(schema, config.DEFAULT_CALENDAR_ID);
     const watches = new WatchService(cases, timers);
     const rpcClient = new RpcClient({ nc: infra.nc, names: infra.names });
     const relay = new OutboxRelay({

@@ -75,6 +75,14 @@ export const slaWatcherConfig = defineConfig({
     schema: z.email().optional(),
     description: 'Customer service, told of every reminder when the case did not come from another inbox',
   },
+  DEFAULT_CALENDAR_ID: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+      .optional(),
+    description:
+      'The stored calendar of cases whose template names none; unset (or not stored): weekdays 08:00–17:00, closed on Swedish holidays',
+  },
   DAILY_REPORT_TIME: {
     schema: timeOfDay.default('07:00'),
     description: 'Local time (Europe/Stockholm) of the morning follow-up report to every inbox',

@@ -19,12 +19,17 @@ export class CalendarService {
   private readonly built = new Map<string, { version: number; calendar: BusinessCalendar }>();
   private readonly fallback = BusinessCalendar.fromDefinition(DEFAULT_CALENDAR);
 
-  constructor(schema: string) {
+  constructor(
+    schema: string,
+    /** The stored calendar of cases that name none (DEFAULT_CALENDAR_ID); the built-in one when unset or absent. */
+    private readonly defaultId?: string,
+  ) {
     this.table = `${quoteIdent(schema)}.calendar`;
   }
 
   /** The named calendar, or the default one when there is no id or no such calendar. */
-  async get(manager: EntityManager, id: string | null | undefined): Promise<BusinessCalendar> {
+  async get(manager: EntityManager, requested: string | null | undefined): Promise<BusinessCalendar> {
+    const id = requested || this.defaultId;
     if (!id) return this.fallback;
     const rows = await manager.query<Array<{ version: number; definition: unknown }>>(
       `SELECT version, definition FROM ${this.table} WHERE id = $1`,

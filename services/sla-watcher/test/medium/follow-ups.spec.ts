@@ -472,5 +472,11 @@ describe('calendars', () => {
       sla: sla({ resolutionHours: 3, calendarId: 'kort' }),
     });
     await pendingAt(view, 'resolution', '2027-03-02T11:00:00.000Z');
+
+    // Named as the default calendar, it times the cases whose template names none.
+    await h.stop(app);
+    app = await h.start({ DEFAULT_CALENDAR_ID: 'kort' });
+    const plain = await register({ registeredAt: '2027-03-01T10:00:00.000Z', sla: sla({ resolutionHours: 3 }) });
+    await pendingAt(plain, 'resolution', '2027-03-02T11:00:00.000Z');
   });
 });
