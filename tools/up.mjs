@@ -222,7 +222,8 @@ try {
     DATABASE_URL,
     NATS_URL,
     OPS_PORT: String(SLA_WATCHER_OPS_PORT),
-    CUSTOMER_SERVICE_EMAIL: process.env.CUSTOMER_SERVICE_EMAIL ?? INTAKE_ADDRESS,
+    // Not the intake address: a reminder mailed there would come back as a case.
+    CUSTOMER_SERVICE_INBOX_ID: process.env.CUSTOMER_SERVICE_INBOX_ID ?? 'kundtjanst',
   });
   await waitFor('sla-watcher', `http://127.0.0.1:${SLA_WATCHER_OPS_PORT}/health/ready`);
   start('gateway', 'services/gateway/dist/main.js', { NATS_URL, ISSUER_URL, PORT: String(GATEWAY_PORT) });
