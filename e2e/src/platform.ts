@@ -56,6 +56,8 @@ export interface PlatformOptions {
   logLevel?: string;
   /** Marks the database and prefix (`e2e`, `bench`); a database name always contains `test`. */
   label?: string;
+  /** Extra environment of sla-watcher (short limits for a test that waits for a reminder). */
+  slaWatcherEnv?: Record<string, string>;
 }
 
 /** The channel secrets the platform's intake runs with (test values, never used anywhere else). */
@@ -193,7 +195,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       OPS_PORT: String(routingOpsPort),
     });
     await waitForOk(`${routingOpsUrl}/health/ready`, processes.routing, output);
-    const slaWatcherEnv = { DATABASE_URL: databaseUrl, OPS_PORT: String(slaWatcherOpsPort) };
+    const slaWatcherEnv = {
+      DATABASE_URL: databaseUrl,
+      OPS_PORT: String(slaWatcherOpsPort),
+      ...options.slaWatcherEnv,
+    };
     processes['sla-watcher'] = start('sla-watcher', 'services/sla-watcher/dist/main.js', slaWatcherEnv);
     launches.set('sla-watcher', {
       script: 'services/sla-watcher/dist/main.js',
