@@ -11,6 +11,10 @@ export interface OpenCaseRow {
   priority: string;
   assignee_id: string | null;
   due_at: Date | null;
+  overdue: boolean;
+  /** Open cases of the inbox, and how many of them are overdue (bigint as text). */
+  total: string;
+  overdue_count: string;
 }
 
 export class TrackedCaseRepository {
@@ -40,13 +44,26 @@ export class TrackedCaseRepository {
     await manager.getRepository(TrackedCaseEntity).save(trackedCase);
   }
 
-  /** Every case open for action (not resolved, not closed), by inbox, nearest deadline first. */
-  openCases(manager: EntityManager): Promise<OpenCaseRow[]> {
+  /**
+   * The cases open for action (not resolved, not closed) of every inbox, at most `limit` per inbox, overdue first
+   * and then by nearest deadline, each row with its inbox's totals. One scan, counted and cut in SQL.
+   */
+  openCases(manager: EntityManager, now: Date, limit: number): Promise<OpenCaseRow[]> {
     return manager.query<OpenCaseRow[]>(
-      `SELECT inbox_id, number, title, status, priority, assignee_id,
-              LEAST(response_due_at, feedback_due_at, resolution_due_at, acknowledge_due_at, contact_due_at) AS due_at
-         FROM ${this.table} WHERE status NOT IN ('resolved', 'closed')
-        ORDER BY inbox_id, due_at NULLS LAST, number`,
+      `WITH open AS (
+         SELECT inbox_id, number, title, status, priority, assignee_id,
+                LEAST(response_due_at, feedback_due_at, resolution_due_at, acknowledge_due_at, contact_due_at) AS due_at
+           FROM ${this.table} WHERE status NOT IN ('resolved', 'closed')),
+       ranked AS (
+         SELECT open.*, COALESCE(due_at <= $1, false) AS overdue,
+                count(*) OVER inbox AS total,
+                count(*) FILTER (WHERE due_at <= $1) OVER inbox AS overdue_count,
+                row_number() OVER (PARTITION BY inbox_id ORDER BY COALESCE(due_at <= $1, false) DESC,
+                                   due_at NULLS LAST, number) AS place
+           FROM open WINDOW inbox AS (PARTITION BY inbox_id))
+       SELECT inbox_id, number, title, status, priority, assignee_id, due_at, overdue, total, overdue_count
+         FROM ranked WHERE place <= $2 ORDER BY inbox_id, place`,
+      [now, limit],
     );
   }
 }

@@ -315,7 +315,7 @@ export class FollowUpService {
 
   /** The morning report: one event per inbox with open cases, then the next morning's timer. */
   private async dailyReport(manager: EntityManager, timer: TimerRow, now: Date): Promise<FireOutcome> {
-    const rows = await this.cases.openCases(manager);
+    const rows = await this.cases.openCases(manager, now, DAILY_REPORT_MAX_CASES);
     const date = localDateOf(now);
     const byInbox = new Map<string, typeof rows>();
     for (const row of rows) {
@@ -324,25 +324,23 @@ export class FollowUpService {
       byInbox.set(row.inbox_id, list);
     }
     for (const [inboxId, list] of byInbox) {
-      const cases = list.map((row) => ({
-        number: row.number,
-        title: row.title,
-        status: row.status,
-        priority: row.priority,
-        assigneeId: row.assignee_id,
-        dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
-        overdue: row.due_at !== null && new Date(row.due_at).getTime() <= now.getTime(),
-      }));
-      cases.sort((a, b) => Number(b.overdue) - Number(a.overdue));
       const envelope = createEnvelope(
         slaDailyReportV1,
         {
           reportId: uuidv7(),
           inboxId,
           date,
-          cases: cases.slice(0, DAILY_REPORT_MAX_CASES),
-          total: cases.length,
-          overdue: cases.filter((item) => item.overdue).length,
+          cases: list.map((row) => ({
+            number: row.number,
+            title: row.title,
+            status: row.status,
+            priority: row.priority,
+            assigneeId: row.assignee_id,
+            dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+            overdue: row.overdue,
+          })),
+          total: Number(list[0].total),
+          overdue: Number(list[0].overdue_count),
         },
         { actor: SLA_WATCHER_ACTOR, correlationId: `sla-timer-${timer.id}` },
       );

@@ -411,6 +411,13 @@ describe('watches', () => {
 
 describe('the morning report', () => {
   it('goes out at 07:00 Stockholm time once per inbox, with two replicas running', async () => {
+    h.clock.set('2027-01-29T08:00:00.000Z');
+    const late = await register({
+      inboxId: 'rapport-inkorg',
+      registeredAt: '2027-01-29T08:00:00.000Z',
+      sla: sla({ responseMinutes: 60 }),
+    });
+    const onTime = await register({ inboxId: 'rapport-inkorg', registeredAt: '2027-01-29T08:00:00.000Z' });
     await h.stop(app);
     h.clock.set('2027-02-01T05:00:00.000Z');
     const one = await h.start({ DAILY_REPORT_ENABLED: 'true' }, { ownPool: true });
@@ -434,6 +441,12 @@ describe('the morning report', () => {
     expect(kundtjanst.total).toBeGreaterThan(0);
     expect(kundtjanst.overdue).toBeGreaterThan(0);
     expect(kundtjanst.cases[0].overdue).toBe(true);
+    const own = sent.find((r) => r.inboxId === 'rapport-inkorg')!;
+    expect(own).toMatchObject({ date: '2027-02-01', total: 2, overdue: 1 });
+    expect(own.cases.map((c) => [c.number, c.overdue, c.dueAt])).toEqual([
+      [late.number, true, '2027-01-29T09:00:00.000Z'],
+      [onTime.number, false, null],
+    ]);
     // The next one waits for tomorrow morning.
     expect((await h.timers(`kind = 'daily_report' AND fired_at IS NULL`)).map((t) => t.due_at.toISOString())).toEqual([
       '2027-02-02T06:00:00.000Z',
