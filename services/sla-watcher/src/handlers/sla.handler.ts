@@ -44,7 +44,9 @@ export class SlaHandler {
         await this.dataSource.transaction(async (manager) => {
           const found = await this.lookup.byNumber(manager, input.number, ctx.correlationId);
           const c = (await this.cases.lock(manager, found.caseId))!;
-          if (c.status !== 'closed' && c.status !== 'resolved') {
+          const closed = (status: string) => status === 'closed' || status === 'resolved';
+          // Closed a moment ago, the closing event may still be on its way here: case-core decides.
+          if (!closed(c.status) && !closed(await this.lookup.currentStatus(input.number, ctx.correlationId))) {
             throw new DomainError('SLA.CASE_NOT_CLOSED', 'Only a resolved or closed case is reopened at a time');
           }
           await this.timers.schedule(

@@ -20,6 +20,12 @@ export class CaseLookupService {
     private readonly clock: Clock,
   ) {}
 
+  /** The case's status as case-core has it now (the projection may be an event behind). */
+  async currentStatus(number: string, correlationId: string): Promise<string> {
+    const view = await this.rpc.request(getCaseV1, { number }, { actor: SLA_WATCHER_ACTOR, correlationId });
+    return view.status;
+  }
+
   async byNumber(manager: EntityManager, number: string, correlationId: string): Promise<TrackedCaseEntity> {
     const known = await this.cases.findByNumber(number, manager);
     if (known) return known;

@@ -271,6 +271,14 @@ describe('parked, unanswered and scheduled reopening', () => {
       { number: view.number, version: 2, to: 'reopened' },
     ]);
 
+    // Closed in case-core a moment ago, before the watcher heard of it: case-core's word counts.
+    const justClosed = await register({});
+    known.set(justClosed.number, { ...known.get(justClosed.number)!, status: 'closed', version: 2 });
+    await expect(
+      rpc.request(scheduleReopenV1, { number: justClosed.number, at: '2026-12-20T07:00:00Z' }, staff()),
+    ).resolves.toMatchObject({ number: justClosed.number });
+    await rpc.request(cancelReopenV1, { number: justClosed.number }, staff());
+
     const other = await register({});
     await expect(
       rpc.request(scheduleReopenV1, { number: other.number, at: '2026-12-19T07:00:00Z' }, staff()),
