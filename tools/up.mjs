@@ -17,6 +17,7 @@ const INTAKE_OPS_PORT = Number(process.env.INTAKE_OPS_PORT ?? 8103);
 const KNOWLEDGE_OPS_PORT = Number(process.env.KNOWLEDGE_OPS_PORT ?? 8104);
 const ROUTING_OPS_PORT = Number(process.env.ROUTING_OPS_PORT ?? 8105);
 const NOTIFICATIONS_OPS_PORT = Number(process.env.NOTIFICATIONS_OPS_PORT ?? 8106);
+const SLA_WATCHER_OPS_PORT = Number(process.env.SLA_WATCHER_OPS_PORT ?? 8107);
 const SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
 // The SMTP sink keeps the platform's outbound mail (it stands in for the city's relay) and shows it over HTTP.
 const SINK_SMTP_PORT = Number(process.env.SMTP_SINK_SMTP_PORT ?? 2526);
@@ -43,6 +44,7 @@ const colours = {
   routing: 31,
   'smtp-sink': 90,
   notifications: 95,
+  'sla-watcher': 91,
 };
 const children = new Map();
 let stopping = false;
@@ -68,7 +70,7 @@ function start(name, script, env) {
     env: { ...process.env, LOG_PRETTY: process.env.LOG_PRETTY ?? '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const tag = `\x1b[${colours[name] ?? 37}m${name.padEnd(9)}\x1b[0m`;
+  const tag = `\x1b[${colours[name] ?? 37}m${name.padEnd(11)}\x1b[0m`;
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${tag} ${line}\n`));
   }
@@ -235,6 +237,14 @@ try {
   await waitFor('knowledge', `http://127.0.0.1:${KNOWLEDGE_OPS_PORT}/health/ready`);
   start('routing', 'services/routing/dist/main.js', { DATABASE_URL, NATS_URL, OPS_PORT: String(ROUTING_OPS_PORT) });
   await waitFor('routing', `http://127.0.0.1:${ROUTING_OPS_PORT}/health/ready`);
+  start('sla-watcher', 'services/sla-watcher/dist/main.js', {
+    DATABASE_URL,
+    NATS_URL,
+    OPS_PORT: String(SLA_WATCHER_OPS_PORT),
+    // Not the intake address: a reminder mailed there would come back as a case.
+    CUSTOMER_SERVICE_INBOX_ID: process.env.CUSTOMER_SERVICE_INBOX_ID ?? 'kundtjanst',
+  });
+  await waitFor('sla-watcher', `http://127.0.0.1:${SLA_WATCHER_OPS_PORT}/health/ready`);
   start('gateway', 'services/gateway/dist/main.js', { NATS_URL, ISSUER_URL, PORT: String(GATEWAY_PORT) });
   await waitFor('gateway', `${GATEWAY_URL}/health/ready`);
   start('intake', 'services/intake/dist/main.js', {

@@ -36,8 +36,9 @@ export interface Platform {
   sinkUrl: string;
   /** notifications' ALARM_EMAIL. */
   alarmEmail: string;
+  slaWatcherOpsUrl: string;
   processes: Record<
-    'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing' | 'notifications',
+    'issuer' | 'case-core' | 'gateway' | 'intake' | 'knowledge' | 'routing' | 'notifications' | 'sla-watcher',
     ChildProcess
   >;
   /** Output of every process so far, for failing tests to show. */
@@ -62,6 +63,8 @@ export interface PlatformOptions {
   logLevel?: string;
   /** Marks the database and prefix (`e2e`, `bench`); a database name always contains `test`. */
   label?: string;
+  /** Extra environment of sla-watcher (short limits for a test that waits for a reminder). */
+  slaWatcherEnv?: Record<string, string>;
 }
 
 /** The channel secrets the platform's intake runs with (test values, never used anywhere else). */
@@ -99,8 +102,8 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
 }
 
 /**
- * Starts the built issuer, case-core, knowledge, routing, gateway, intake and notifications (mailing into an SMTP
- * sink in this process) as separate processes on a new database and NATS prefix.
+ * Starts the built issuer, case-core, knowledge, routing, sla-watcher, gateway, intake and notifications (mailing
+ * into an SMTP sink in this process) as separate processes on a new database and NATS prefix.
  * Build first (`npx nx run-many -t build`). `stop()` ends the processes, drops the database and
  * deletes the prefix's streams: nothing is left behind.
  */
@@ -135,6 +138,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     await freePort(),
     await freePort(),
   ];
+  const slaWatcherOpsPort = await freePort();
   const workDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'arende-'));
   const keyFile = path.join(workDir, 'issuer-key.json');
   const intakeBlobDir = path.join(workDir, 'blobs');
@@ -169,6 +173,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const notificationsOpsUrl = `http://127.0.0.1:${notificationsOpsPort}`;
   const alarmEmail = 'jour@kommun.example';
   const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
+  const slaWatcherOpsUrl = `http://127.0.0.1:${slaWatcherOpsPort}`;
   const processes = {} as Platform['processes'];
   const stop = async () => {
     await Promise.all(
@@ -213,6 +218,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       OPS_PORT: String(routingOpsPort),
     });
     await waitForOk(`${routingOpsUrl}/health/ready`, processes.routing, output);
+    const slaWatcherEnv = {
+      DATABASE_URL: databaseUrl,
+      OPS_PORT: String(slaWatcherOpsPort),
+      ...options.slaWatcherEnv,
+    };
+    processes['sla-watcher'] = start('sla-watcher', 'services/sla-watcher/dist/main.js', slaWatcherEnv);
+    launches.set('sla-watcher', {
+      script: 'services/sla-watcher/dist/main.js',
+      env: slaWatcherEnv,
+      ready: `${slaWatcherOpsUrl}/health/ready`,
+    });
+    await waitForOk(`${slaWatcherOpsUrl}/health/ready`, processes['sla-watcher'], output);
     processes.gateway = start('gateway', 'services/gateway/dist/main.js', {
       ISSUER_URL: issuerUrl,
       HOST: '127.0.0.1',
@@ -291,6 +308,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     sink,
     sinkUrl: sink.url,
     alarmEmail,
+    slaWatcherOpsUrl,
     smtpPort,
     intakeAddress,
     intakeBlobDir,

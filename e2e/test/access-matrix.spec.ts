@@ -72,6 +72,8 @@ interface Fixture {
   directory?: { staffId: string; staffVersion: number };
   /** Routing writes only: an inbox, a template and an area of their own, made by the admin david. */
   routing?: RoutingFixture;
+  /** Watch deletion only: the caller's own watch on the case, set just before. */
+  watchId?: string;
 }
 
 /** The department and unit of the directory's example people, made over NATS in beforeAll. */
@@ -157,6 +159,19 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/cases/{number}/referrals': (f) => ({
     body: { version: f.version, to: { email: 'trafik@solna.example', name: 'Matris' }, message: 'Matris: remiss' },
   }),
+  'POST /api/v1/cases/{number}/watches': () => ({
+    body: { kind: 'not_closed', comment: 'Matris: bevakning', endAt: '2030-01-01T08:00:00Z' },
+  }),
+  // The caller sets a watch of their own first (anyone who may not see the case gets no watch, and a 404).
+  'DELETE /api/v1/cases/{number}/watches/{watchId}': () => ({
+    before: async (api, fixture, as) => {
+      const response = await api.call<{ id?: string }>('POST', `/api/v1/cases/${fixture.number}/watches`, {
+        as,
+        body: { kind: 'no_handler', endAt: '2030-01-01T08:00:00Z' },
+      });
+      if (response.body.id) fixture.watchId = response.body.id;
+    },
+  }),
   'POST /api/v1/customers': () => ({ body: { firstName: 'Mats', lastName: 'Matrisson' } }),
   'POST /api/v1/customers/search': () => ({ body: { name: 'matrisson' } }),
   'PATCH /api/v1/customers/{id}': (f) => ({ body: { version: f.customerVersion, changes: { city: 'Solna' } } }),
@@ -213,6 +228,7 @@ function fillPath(template: string, f: Fixture): string {
     number: f.number,
     childNumber: f.childNumber,
     entryId: f.entryId,
+    watchId: f.watchId ?? '01935c62-0a1b-7c2d-8e3f-000000000000',
     customerId: f.customerId,
     id: f.customerId,
     inboxId: f.routing?.inboxId ?? INBOX,

@@ -27,3 +27,4 @@ export {
   swedishHolidays,
 } from './swedish-holidays.js';
 export type { SwedishHoliday, SwedishHolidayKind } from './swedish-holidays.js';
+export { addLocalDays, localDateOf, nextWallClockTime } from './wall-clock.js';

@@ -44,6 +44,9 @@ import {
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
+import { cancelReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
+import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
+import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
 import { smsReceivedV1 } from './intake/sms-received.v1.js';
 import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
@@ -151,6 +154,13 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   listMessagesV1,
   messageSentV1,
   messageFailedV1,
+  scheduleReopenV1,
+  cancelReopenV1,
+  createWatchV1,
+  listWatchesV1,
+  deleteWatchV1,
+  saveCalendarV1,
+  listCalendarsV1,
   emailReceivedV1,
   smsReceivedV1,
   socialMessageReceivedV1,

@@ -13,6 +13,7 @@ import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { MessageController } from './controllers/message.controller.js';
 import { ReferralController } from './controllers/referral.controller.js';
+import { WatchController } from './controllers/watch.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { DistributionController } from './controllers/distribution.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
@@ -54,6 +55,7 @@ export class AppModule {
         EntryController,
         MessageController,
         ReferralController,
+        WatchController,
         KnowledgeArticleController,
         KnowledgeSearchController,
         KnowledgeWebSourceController,
