@@ -140,6 +140,17 @@ describe('a referral', () => {
       body: { version, to: { email: 'inte en adress' }, message: '' },
     });
     expect(bad).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+    // notifications mails it with the Message-ID the referral carries.
+    const [mail] = await expectEventually(() => {
+      const got = platform.sink.messages('trafik@solna.example');
+      expect(got).toHaveLength(1);
+      return got;
+    });
+    expect(mail).toMatchObject({
+      messageId: sent.body.messageId,
+      subject: expect.stringContaining(`Remiss ${sent.body.referralNumber}`),
+    });
+    expect(mail.text).toContain('Yttra er gärna.');
 
     await send('trafik@solna.example', `SV: Remiss ${sent.body.referralNumber}`, 'Vi tillstyrker farthinder.');
     const answered = await expectEventually(

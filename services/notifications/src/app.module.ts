@@ -12,6 +12,7 @@ import {
   caseAlarmRaisedV1,
   caseClosedV1,
   caseDistributedV1,
+  referralSentV1,
   emailReceivedV1,
   slaDailyReportV1,
   slaReminderV1,
@@ -31,6 +32,7 @@ import { MailSender } from './mail/mail-sender.js';
 import { ElksSender } from './sms/elks-sender.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { SuppressionRepository } from './repositories/suppression.repository.js';
+import { CaseMailService } from './services/case-mail.service.js';
 import { CustomerNoticeService } from './services/customer-notice.service.js';
 import { DeliveryWorker } from './services/delivery-worker.js';
 import { FollowUpService } from './services/follow-up.service.js';
@@ -136,6 +138,7 @@ export class AppModule {
       { alarmEmail: config.ALARM_EMAIL, alarmSms: config.ALARM_SMS },
       infra.logger,
     );
+    const caseMail = new CaseMailService(service, client, infra.logger);
     const notices = new CustomerNoticeService(service, client, { portalCaseUrl: config.PORTAL_CASE_URL }, infra.logger);
     const consumerBase = {
       dataSource: infra.dataSource,
@@ -184,6 +187,15 @@ export class AppModule {
           envelope.type === caseDistributedV1.subject
             ? notices.distributed(envelope as EnvelopeOf<typeof caseDistributedV1>, manager)
             : notices.closed(envelope as EnvelopeOf<typeof caseClosedV1>, manager),
+      }),
+      new IdempotentConsumer({
+        ...consumerBase,
+        durable: 'notifications-case-mail',
+        contracts: [caseDistributedV1, referralSentV1],
+        handle: (envelope, manager) =>
+          envelope.type === caseDistributedV1.subject
+            ? caseMail.distributed(envelope as EnvelopeOf<typeof caseDistributedV1>, manager)
+            : caseMail.referralSent(envelope as EnvelopeOf<typeof referralSentV1>, manager),
       }),
     ];
     return {

@@ -23,6 +23,9 @@ export const MESSAGE_PURPOSES = [
   'customer_registration',
   'customer_distribution',
   'customer_close',
+  'distribution_external',
+  'distribution_information',
+  'referral',
 ] as const;
 export const MessagePurposeSchema = z.enum(MESSAGE_PURPOSES);
 export type MessagePurpose = z.infer<typeof MessagePurposeSchema>;

@@ -22,6 +22,10 @@ import type { SuppressionRepository } from '../repositories/suppression.reposito
 
 export interface EmailRequest extends z.output<typeof sendEmailV1.request> {
   purpose: MessagePurpose;
+  /** The Message-ID to send with, when another service gave the mail one already (a referral's). */
+  messageId?: string;
+  /** False when the case already records the mail in an entry of its own: no outbound entry is written. */
+  caseEntry?: boolean;
 }
 
 export interface SmsRequest {
@@ -101,7 +105,7 @@ export class MessageService {
       subject: caseSubject(input.caseNumber, input.subject),
       body_text: input.text,
       body_html: input.html ?? null,
-      message_id: `<${id}@${this.settings.messageIdDomain}>`,
+      message_id: input.messageId ?? `<${id}@${this.settings.messageIdDomain}>`,
       dedupe_key: input.dedupeKey ?? null,
       status: suppressed ? 'suppressed' : 'queued',
       attempts: 0,
@@ -110,7 +114,7 @@ export class MessageService {
         : null,
       log: [],
       next_attempt_at: suppressed ? null : now,
-      case_entry: 'none',
+      case_entry: input.caseEntry === false ? 'not_wanted' : 'none',
       actor: ctx.actor,
       correlation_id: ctx.correlationId,
       created_at: now,
@@ -214,7 +218,8 @@ export class MessageService {
           ? new Date(now.getTime() + retryDelayMs(attempts, this.settings.retryBaseMs))
           : null,
       sent_at: outcome.kind === 'sent' ? now : null,
-      case_entry: outcome.kind === 'sent' && row.case_number !== null ? 'pending' : row.case_entry,
+      case_entry:
+        outcome.kind === 'sent' && row.case_number !== null && row.case_entry === 'none' ? 'pending' : row.case_entry,
     };
     await this.messages.update(manager, row.id, next);
     if (next.status !== 'queued') await Outbox.add(manager, this.deliveryEvent(next), this.messages.schema);

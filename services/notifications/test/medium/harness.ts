@@ -16,7 +16,9 @@ import {
   getStaffV1,
   getTemplateV1,
   listCaseCustomersV1,
+  listEntriesV1,
   type CaseView,
+  type EntryView,
   TemplateSchema,
   type EventContract,
 } from '@arende/contracts';
@@ -121,6 +123,8 @@ export interface Harness {
   customers: Map<string, string | null>;
   /** What a case in `cases` looks like beyond the example case; routing's templates by id. */
   caseViews: Map<string, Partial<CaseView>>;
+  /** A case's timeline, oldest first, for list-entries. */
+  timelines: Map<string, EntryView[]>;
   templates: Map<string, Partial<z.input<typeof TemplateSchema>>>;
   publish<C extends EventContract>(contract: C, data: z.input<C['data']>): Promise<void>;
   close(): Promise<void>;
@@ -139,6 +143,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const inboxes = new Map<string, string | null>();
   const customers = new Map<string, string | null>();
   const caseViews = new Map<string, Partial<CaseView>>();
+  const timelines = new Map<string, EntryView[]>();
   const templates = new Map<string, Partial<z.input<typeof TemplateSchema>>>();
   const caseCore = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'case-core', logger });
   caseCore
@@ -151,6 +156,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       if (closed.has(data.number)) throw new DomainError('CASE.CLOSED', `Case ${data.number} is closed`);
       entries.push({ data, actor: rpcCtx.actor });
       return Promise.resolve({ ...exampleEntry, caseNumber: data.number, kind: data.kind });
+    })
+    .handle(listEntriesV1, (data) => {
+      const items = [...(timelines.get(data.number) ?? [])];
+      if (data.order === 'desc') items.reverse();
+      return Promise.resolve({ items: items.slice(0, data.limit), nextCursor: null });
     })
     .handle(listCaseCustomersV1, (data) => {
       if (!customers.has(data.number)) return Promise.resolve({ items: [] });
@@ -224,6 +234,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     inboxes,
     customers,
     caseViews,
+    timelines,
     templates,
     async publish(contract, data) {
       const envelope = createEnvelope(contract, data, {
