@@ -146,10 +146,8 @@ describe('a referral', () => {
       expect(got).toHaveLength(1);
       return got;
     });
-    expect(mail).toMatchObject({
-      messageId: sent.body.messageId,
-      subject: expect.stringContaining(`Remiss ${sent.body.referralNumber}`),
-    });
+    expect(mail.messageId).toBe(sent.body.messageId);
+    expect(mail.subject).toContain(`Remiss ${sent.body.referralNumber}`);
     expect(mail.text).toContain('Yttra er gärna.');
 
     await send('trafik@solna.example', `SV: Remiss ${sent.body.referralNumber}`, 'Vi tillstyrker farthinder.');
