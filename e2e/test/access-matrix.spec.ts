@@ -172,6 +172,15 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
       if (response.body.id) fixture.watchId = response.body.id;
     },
   }),
+  // david closes the case first: only a closed case is reopened at a time.
+  'PUT /api/v1/cases/{number}/scheduled-reopen': () => ({
+    body: { at: '2030-01-07T07:00:00Z', reason: 'Matris: följ upp' },
+    before: (api, fixture) =>
+      api.call('POST', `/api/v1/cases/${fixture.number}/status`, {
+        as: 'david',
+        body: { version: fixture.version, to: 'closed' },
+      }),
+  }),
   'POST /api/v1/customers': () => ({ body: { firstName: 'Mats', lastName: 'Matrisson' } }),
   'POST /api/v1/customers/search': () => ({ body: { name: 'matrisson' } }),
   'PATCH /api/v1/customers/{id}': (f) => ({ body: { version: f.customerVersion, changes: { city: 'Solna' } } }),

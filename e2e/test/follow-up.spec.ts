@@ -188,3 +188,45 @@ describe('acknowledgement and customer contact through the gateway', () => {
     expect(closed).toMatchObject({ status: 200, body: { status: 'closed' } });
   });
 });
+
+describe('scheduled reopening through the gateway', () => {
+  it('reopens a closed case at the time the agent set, and shows the schedule until then', async () => {
+    const c = await register('Följ upp snöröjningen');
+    const closed = await ok(
+      api.call<CaseView>('POST', `/api/v1/cases/${c.number}/status`, {
+        body: { version: c.version, to: 'closed', confirmUnanswered: true },
+      }),
+      'close',
+    );
+    const past = await api.call('PUT', `/api/v1/cases/${c.number}/scheduled-reopen`, {
+      body: { at: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(past).toMatchObject({ status: 422, body: { code: 'SLA.REOPEN_IN_PAST' } });
+
+    const at = new Date(Date.now() + 3_000).toISOString();
+    const scheduled = await ok(
+      api.call('PUT', `/api/v1/cases/${c.number}/scheduled-reopen`, { body: { at, reason: 'Kolla att det är röjt' } }),
+      'schedule',
+    );
+    expect(scheduled).toEqual({ number: c.number, at, reason: 'Kolla att det är röjt', scheduledBy: ANNA });
+    expect(await ok(api.call('GET', `/api/v1/cases/${c.number}/scheduled-reopen`), 'read schedule')).toEqual({
+      scheduled,
+    });
+
+    const deadline = Date.now() + 15_000;
+    let current = closed;
+    while (current.status === 'closed' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      current = await ok(api.call<CaseView>('GET', `/api/v1/cases/${c.number}`), 'read');
+    }
+    expect(current.status).toBe('reopened');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
+    expect(await ok(api.call('GET', `/api/v1/cases/${c.number}/scheduled-reopen`), 'read schedule')).toEqual({
+      scheduled: null,
+    });
+    expect(await ok(api.call('DELETE', `/api/v1/cases/${c.number}/scheduled-reopen`), 'cancel')).toEqual({
+      number: c.number,
+      cancelled: false,
+    });
+  });
+});

@@ -44,7 +44,7 @@ import {
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
-import { cancelReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
+import { cancelReopenV1, getScheduledReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
 import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
 import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
@@ -155,6 +155,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   messageSentV1,
   messageFailedV1,
   scheduleReopenV1,
+  getScheduledReopenV1,
   cancelReopenV1,
   createWatchV1,
   listWatchesV1,

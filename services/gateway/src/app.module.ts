@@ -13,6 +13,7 @@ import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { MessageController } from './controllers/message.controller.js';
 import { ReferralController } from './controllers/referral.controller.js';
+import { ScheduledReopenController } from './controllers/scheduled-reopen.controller.js';
 import { WatchController } from './controllers/watch.controller.js';
 import { InboxController } from './controllers/inbox.controller.js';
 import { DistributionController } from './controllers/distribution.controller.js';
@@ -56,6 +57,7 @@ export class AppModule {
         MessageController,
         ReferralController,
         WatchController,
+        ScheduledReopenController,
         KnowledgeArticleController,
         KnowledgeSearchController,
         KnowledgeWebSourceController,

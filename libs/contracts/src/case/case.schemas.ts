@@ -89,6 +89,10 @@ export const CaseSlaSchema = z.object({
   customerReminderDays: z.number().int().min(1).max(365).nullable().default(null),
   /** Waiting for the customer: close the case after this many days without a reply. */
   closeUnansweredDays: z.number().int().min(1).max(365).nullable().default(null),
+  /** Sent to another inbox: business minutes to acknowledge it (null: the inbox's limit). Absent before it existed. */
+  acknowledgeMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
+  /** Sent to another inbox: business minutes to mark the customer contacted (null: the inbox's limit). */
+  customerContactMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
 });
 export type CaseSla = z.infer<typeof CaseSlaSchema>;
 

@@ -140,6 +140,9 @@ export const caseDistributedV1 = defineEvent({
     email: z.object({ to: z.array(z.string()), include: DistributionIncludeSchema }).nullable(),
     /** What to tell the customer, if anything. */
     notifyCustomer: z.object({ message: z.string(), email: z.string().nullable() }).nullable(),
+    /** The receiving inbox's limits for acknowledging and contacting the customer (null: the platform's). */
+    acknowledgeMinutes: z.number().int().positive().nullable().default(null),
+    customerContactMinutes: z.number().int().positive().nullable().default(null),
   }),
   example: {
     caseId: '01935c4e-7f6a-7b3c-9d2e-1a2b3c4d5e6f',
@@ -153,6 +156,8 @@ export const caseDistributedV1 = defineEvent({
     entryId: '01935c4f-0a1b-7c2d-8e3f-4a5b6c7d8e9f',
     email: null,
     notifyCustomer: { message: 'Ditt ärende har skickats till vår entreprenör för snöröjning.', email: null },
+    acknowledgeMinutes: 120,
+    customerContactMinutes: null,
   },
   description:
     'A case was distributed (or returned with feedback): from and to which inbox, the kind, the note, the e-mail to send and the customer notification, for notifications to deliver. When the inbox changed, the acknowledgement and customer-contact marks are cleared: the new receiver acknowledges again.',

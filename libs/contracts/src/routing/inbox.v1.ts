@@ -36,6 +36,10 @@ export const InboxFieldsSchema = z.object({
   ownerId: z.string().min(1).max(200).nullable().default(null),
   /** Where the inbox is told of new cases (a shared mailbox of the group or the contractor). */
   email: z.email().max(320).nullable().default(null),
+  /** Business minutes a case sent here has to be acknowledged (kvitteras); null: the platform's limit. */
+  acknowledgeMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
+  /** Business minutes a case sent here has to have its customer contacted; null: the platform's limit. */
+  customerContactMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
   active: z.boolean().default(true),
 });
 export type InboxFields = z.infer<typeof InboxFieldsSchema>;
@@ -58,6 +62,8 @@ export const exampleInbox: Inbox = {
   externalOrganisationId: 'snorojning-ab',
   ownerId: null,
   email: 'arbetsorder@snorojning-ab.example',
+  acknowledgeMinutes: 120,
+  customerContactMinutes: 240,
   active: true,
   version: 1,
   updatedAt: '2026-11-23T09:00:00.000Z',

@@ -91,6 +91,10 @@ export const SlaTargetSchema = z.object({
   customerReminderDays: z.number().int().min(1).max(365).nullable().default(null),
   /** Waiting for the customer: close the case after this many days without a reply. */
   closeUnansweredDays: z.number().int().min(1).max(365).nullable().default(null),
+  /** Sent to another inbox: business minutes it has to acknowledge the case (overrides the inbox's limit). */
+  acknowledgeMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
+  /** Sent to another inbox: business minutes it has to mark the customer contacted (overrides the inbox's). */
+  customerContactMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
 });
 
 /** Which customer notifications a case of the template sends (the distribution notice is chosen per distribution). */

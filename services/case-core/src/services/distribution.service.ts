@@ -197,6 +197,8 @@ export class DistributionService {
         notifyCustomer: input.notifyCustomer
           ? { message: input.notifyCustomer.message, email: input.notifyCustomer.email ?? null }
           : null,
+        acknowledgeMinutes: target?.acknowledgeMinutes ?? null,
+        customerContactMinutes: target?.customerContactMinutes ?? null,
       }),
     );
     return outcome;

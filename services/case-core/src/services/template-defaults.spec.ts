@@ -21,6 +21,8 @@ const template: Template = TemplateSchema.parse({
     feedbackHours: null,
     customerReminderDays: null,
     closeUnansweredDays: null,
+    acknowledgeMinutes: null,
+    customerContactMinutes: null,
   },
 });
 
@@ -82,6 +84,8 @@ describe('slaOf', () => {
     feedbackHours: null,
     customerReminderDays: null,
     closeUnansweredDays: null,
+    acknowledgeMinutes: null,
+    customerContactMinutes: null,
   };
 
   it('is null when the template sets no target', () => {
@@ -91,5 +95,6 @@ describe('slaOf', () => {
   it('keeps a partial target', () => {
     expect(slaOf({ sla: { ...none, resolutionHours: 8 } })).toEqual({ ...none, resolutionHours: 8 });
     expect(slaOf({ sla: { ...none, closeUnansweredDays: 14 } })).toEqual({ ...none, closeUnansweredDays: 14 });
+    expect(slaOf({ sla: { ...none, acknowledgeMinutes: 30 } })).toEqual({ ...none, acknowledgeMinutes: 30 });
   });
 });

@@ -28,6 +28,8 @@ export function slaOf(template: Pick<Template, 'sla'>): CaseSla | null {
     feedbackHours: template.sla.feedbackHours,
     customerReminderDays: template.sla.customerReminderDays,
     closeUnansweredDays: template.sla.closeUnansweredDays,
+    acknowledgeMinutes: template.sla.acknowledgeMinutes,
+    customerContactMinutes: template.sla.customerContactMinutes,
   };
   return Object.values(sla).every((value) => value === null) ? null : sla;
 }

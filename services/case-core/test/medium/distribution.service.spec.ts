@@ -31,7 +31,13 @@ beforeAll(async () => {
   ctx.inboxes.put(testInbox(GROUP, { name: 'Gatukontoret' }));
   ctx.inboxes.put(testInbox(SPECIALIST, { name: 'Bygglov', kind: 'specialist_group' }));
   ctx.inboxes.put(
-    testInbox(CONTRACTOR, { name: 'Plogning AB', kind: 'external_party', externalOrganisationId: ORGANISATION }),
+    testInbox(CONTRACTOR, {
+      name: 'Plogning AB',
+      kind: 'external_party',
+      externalOrganisationId: ORGANISATION,
+      acknowledgeMinutes: 90,
+      customerContactMinutes: 180,
+    }),
   );
   ctx.inboxes.put(testInbox('medium-nedlagd', { active: false }));
 });
@@ -102,6 +108,8 @@ describe(DistributionService.name, () => {
         note: 'Gäller gatubelysningen.',
         email: null,
         notifyCustomer: { message: 'Ditt ärende har skickats till Gatukontoret.', email: null },
+        acknowledgeMinutes: null,
+        customerContactMinutes: null,
       });
       const types = (await ctx.outbox())
         .filter((row) => row.payload.data.caseId === c.id || row.payload.data.number === c.number)
@@ -258,6 +266,9 @@ describe(DistributionService.name, () => {
         status: 'with_external',
         externalOrganisationId: ORGANISATION,
       });
+      // The contractor's agreed limits travel with the event, for the SLA watcher to time.
+      const [distributed] = await distributedEvents(c.id);
+      expect(distributed).toMatchObject({ acknowledgeMinutes: 90, customerContactMinutes: 180 });
       const seen = await ctx.cases.get(c.number, ctx.as(contractor));
       expect(seen).toMatchObject({ number: c.number, status: 'with_external' });
       expect(

@@ -16,6 +16,8 @@ export function testInbox(id: string, overrides: Partial<Inbox> = {}): Inbox {
     externalOrganisationId: null,
     ownerId: null,
     email: null,
+    acknowledgeMinutes: null,
+    customerContactMinutes: null,
     active: true,
     version: 1,
     updatedAt: '2026-11-23T09:00:00.000Z',

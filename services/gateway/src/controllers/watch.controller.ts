@@ -4,13 +4,11 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   type Actor,
-  CaseNumberSchema,
   WatchFieldsSchema,
   WatchViewSchema,
   checkWatchFields,
   createWatchV1,
   deleteWatchV1,
-  getCaseV1,
   listWatchesV1,
 } from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
@@ -19,15 +17,9 @@ import { CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
 import { openApiOutput, openApiSchema } from '../http/openapi.js';
 import { parse } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
+import { visibleCase as visible } from './visible-case.js';
 
 const WatchBody = WatchFieldsSchema.superRefine(checkWatchFields);
-
-/** The case number, once case-core has let the caller read the case (CASE.NOT_FOUND otherwise). */
-async function visible(rpc: RpcClient, number: string, actor: Actor): Promise<string> {
-  const caseNumber = parse(CaseNumberSchema, number);
-  await rpc.request(getCaseV1, { number: caseNumber }, requestContext(actor));
-  return caseNumber;
-}
 
 /**
  * Watches (bevakningar) belong to the caller. Each route reads the case as the caller first, so a case they may

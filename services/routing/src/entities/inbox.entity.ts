@@ -37,6 +37,12 @@ export class InboxEntity {
   @Column('text', { nullable: true })
   email: string | null;
 
+  @Column('integer', { name: 'acknowledge_minutes', nullable: true })
+  acknowledgeMinutes: number | null;
+
+  @Column('integer', { name: 'customer_contact_minutes', nullable: true })
+  customerContactMinutes: number | null;
+
   @Column('boolean')
   active: boolean;
 

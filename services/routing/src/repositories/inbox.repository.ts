@@ -13,12 +13,14 @@ interface InboxRow {
   external_organisation_id: string | null;
   owner_id: string | null;
   email: string | null;
+  acknowledge_minutes: number | null;
+  customer_contact_minutes: number | null;
   active: boolean;
   updated_at: Date;
 }
 
 const COLUMNS = `id, version, name, kind, assignment_mode, group_path, org_unit_id, service_point_id,
-  external_organisation_id, owner_id, email, active, updated_at`;
+  external_organisation_id, owner_id, email, acknowledge_minutes, customer_contact_minutes, active, updated_at`;
 
 export class InboxRepository {
   constructor(
@@ -46,10 +48,10 @@ export class InboxRepository {
   async save(manager: EntityManager, inbox: Inbox, by: string): Promise<void> {
     await manager.query(
       `INSERT INTO "${this.schema}".inbox (${COLUMNS}, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (id) DO UPDATE SET version = $2, name = $3, kind = $4, assignment_mode = $5, group_path = $6,
          org_unit_id = $7, service_point_id = $8, external_organisation_id = $9, owner_id = $10, email = $11,
-         active = $12, updated_at = $13, updated_by = $14`,
+         acknowledge_minutes = $12, customer_contact_minutes = $13, active = $14, updated_at = $15, updated_by = $16`,
       [
         inbox.id,
         inbox.version,
@@ -62,6 +64,8 @@ export class InboxRepository {
         inbox.externalOrganisationId,
         inbox.ownerId,
         inbox.email,
+        inbox.acknowledgeMinutes,
+        inbox.customerContactMinutes,
         inbox.active,
         inbox.updatedAt,
         by,
@@ -94,6 +98,8 @@ function toInbox(row: InboxRow): Inbox {
     externalOrganisationId: row.external_organisation_id,
     ownerId: row.owner_id,
     email: row.email,
+    acknowledgeMinutes: row.acknowledge_minutes,
+    customerContactMinutes: row.customer_contact_minutes,
     active: row.active,
     updatedAt: row.updated_at.toISOString(),
   };

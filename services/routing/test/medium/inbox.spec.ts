@@ -36,6 +36,7 @@ const contractor = {
   servicePointId: 'kundtjanst',
   externalOrganisationId: 'snorojning-ab',
   email: 'arbetsorder@snorojning-ab.example',
+  acknowledgeMinutes: 120,
 };
 
 beforeAll(async () => {
@@ -75,6 +76,7 @@ describe('inboxes', () => {
       ...contractor,
       assignmentMode: 'pick_own',
       ownerId: null,
+      customerContactMinutes: null,
       active: true,
       version: 1,
     });

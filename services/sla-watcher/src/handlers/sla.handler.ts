@@ -6,6 +6,7 @@ import {
   createWatchV1,
   deleteWatchV1,
   listWatchesV1,
+  getScheduledReopenV1,
   scheduleReopenV1,
 } from '@arende/contracts';
 import type { RpcServer } from '@arende/messaging';
@@ -41,6 +42,9 @@ export class SlaHandler {
       .handle(scheduleReopenV1, async (input, ctx) => {
         assertStaff(ctx.actor);
         const at = new Date(input.at);
+        if (at <= this.clock.now()) {
+          throw new DomainError('SLA.REOPEN_IN_PAST', 'A case is reopened at a time still to come', { at: input.at });
+        }
         await this.dataSource.transaction(async (manager) => {
           const found = await this.lookup.byNumber(manager, input.number, ctx.correlationId);
           const c = (await this.cases.lock(manager, found.caseId))!;
@@ -66,10 +70,26 @@ export class SlaHandler {
         this.onWrite();
         return { number: input.number, at: at.toISOString(), reason: input.reason ?? null, scheduledBy: ctx.actor.id };
       })
+      .handle(getScheduledReopenV1, async (input, ctx) => {
+        assertStaff(ctx.actor);
+        const c = await this.cases.findByNumber(input.number);
+        const timer = c && (await this.timers.pending(reminderKey('scheduled_reopen', c.caseId)));
+        if (!timer) return { scheduled: null };
+        const data = timer.data as { reason?: string | null; scheduledBy?: string };
+        return {
+          scheduled: {
+            number: input.number,
+            at: timer.due_at.toISOString(),
+            reason: data.reason ?? null,
+            scheduledBy: data.scheduledBy ?? '',
+          },
+        };
+      })
       .handle(cancelReopenV1, async (input, ctx) => {
         assertStaff(ctx.actor);
         const c = await this.cases.findByNumber(input.number);
-        if (!c) throw new DomainError('SLA.CASE_UNKNOWN', `The SLA watcher knows no case ${input.number}`);
+        // A case the watcher has not heard of yet has nothing scheduled.
+        if (!c) return { number: input.number, cancelled: false };
         const cancelled = await this.dataSource.transaction((manager) =>
           this.timers.cancel(manager, [reminderKey('scheduled_reopen', c.caseId)]),
         );

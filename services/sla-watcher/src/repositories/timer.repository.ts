@@ -65,6 +65,15 @@ export class TimerRepository {
     );
   }
 
+  /** The pending timer with this key, if any. */
+  async pending(key: string): Promise<Pick<TimerRow, 'due_at' | 'data'> | undefined> {
+    const rows = await this.dataSource.query<Array<Pick<TimerRow, 'due_at' | 'data'>>>(
+      `SELECT due_at, data FROM ${this.table} WHERE key = $1 AND fired_at IS NULL`,
+      [key],
+    );
+    return rows[0];
+  }
+
   /** Inserts the timer unless one with its key is pending (a boot-time "make sure it exists"). */
   async ensure(manager: EntityManager, spec: TimerSpec, now: Date): Promise<void> {
     await manager.query(

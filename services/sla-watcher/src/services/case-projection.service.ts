@@ -152,15 +152,20 @@ export class CaseProjectionService {
       INBOX_DISTRIBUTION_KINDS.includes(data.kind) &&
       data.toInboxId !== data.fromInboxId
     ) {
-      const calendar = await this.calendars.get(manager, slaOf(c)?.calendarId);
+      const sla = slaOf(c);
+      const calendar = await this.calendars.get(manager, sla?.calendarId);
       c.originInboxId = data.fromInboxId;
       c.inboxId = data.toInboxId;
       c.assigneeId = null;
       c.distributedAt = at;
       c.acknowledgedAt = null;
       c.customerContactedAt = null;
-      c.acknowledgeDueAt = calendar.addBusinessMinutes(at, this.settings.acknowledgeMinutes);
-      c.contactDueAt = calendar.addBusinessMinutes(at, this.settings.customerContactMinutes);
+      // The template's limit, else the receiving inbox's, else the platform's.
+      const acknowledgeMinutes = sla?.acknowledgeMinutes ?? data.acknowledgeMinutes ?? this.settings.acknowledgeMinutes;
+      const contactMinutes =
+        sla?.customerContactMinutes ?? data.customerContactMinutes ?? this.settings.customerContactMinutes;
+      c.acknowledgeDueAt = calendar.addBusinessMinutes(at, acknowledgeMinutes);
+      c.contactDueAt = calendar.addBusinessMinutes(at, contactMinutes);
     } else if (data.kind === 'feedback_return') {
       c.inboxId = data.toInboxId;
     }

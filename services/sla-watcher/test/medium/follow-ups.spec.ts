@@ -13,6 +13,7 @@ import {
   listCalendarsV1,
   saveCalendarV1,
   listWatchesV1,
+  getScheduledReopenV1,
   scheduleReopenV1,
   slaDailyReportV1,
   transitionCaseV1,
@@ -43,6 +44,8 @@ const sla = (overrides: Partial<CaseSla>): CaseSla => ({
   feedbackHours: null,
   customerReminderDays: null,
   closeUnansweredDays: null,
+  acknowledgeMinutes: null,
+  customerContactMinutes: null,
   ...overrides,
 });
 
@@ -265,6 +268,10 @@ describe('parked, unanswered and scheduled reopening', () => {
       staff(),
     );
     expect(scheduled).toMatchObject({ number: view.number, at: '2026-12-18T07:00:00.000Z', scheduledBy: 'anna.agent' });
+    expect(await rpc.request(getScheduledReopenV1, { number: view.number }, staff())).toEqual({ scheduled });
+    await expect(
+      rpc.request(scheduleReopenV1, { number: view.number, at: '2026-12-17T08:59:00Z' }, staff()),
+    ).rejects.toMatchObject({ code: 'SLA.REOPEN_IN_PAST' });
     const reminder = await firesExactlyAt(view, 'scheduled_reopen', '2026-12-18T07:00:00.000Z');
     expect(reminder.stage).toBe('notice');
     expect(transitions.filter((t) => t.number === view.number)).toEqual([
@@ -293,6 +300,9 @@ describe('parked, unanswered and scheduled reopening', () => {
     h.clock.set('2026-12-19T08:00:00.000Z');
     await settle();
     expect(transitions.filter((t) => t.number === other.number)).toEqual([]);
+    expect(await rpc.request(getScheduledReopenV1, { number: other.number }, staff())).toEqual({ scheduled: null });
+    // Fired, it is no longer pending.
+    expect(await rpc.request(getScheduledReopenV1, { number: view.number }, staff())).toEqual({ scheduled: null });
   });
 });
 

@@ -19,8 +19,17 @@ afterAll(async () => {
 /** Lets the loop look at the clock (it fires nothing it should not, so a short pause is enough to see that). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-async function distribute(caseId: string, number: string, toInboxId: string): Promise<void> {
+async function distribute(
+  caseId: string,
+  number: string,
+  toInboxId: string,
+  inboxLimits: { acknowledgeMinutes: number | null; customerContactMinutes: number | null } = {
+    acknowledgeMinutes: null,
+    customerContactMinutes: null,
+  },
+): Promise<void> {
   await h.publish(caseDistributedV1, {
+    ...inboxLimits,
     caseId,
     number,
     version: 2,
@@ -110,6 +119,59 @@ describe('timers', () => {
       'customer_contact/reminder',
       'customer_contact/escalation',
     ]);
+  });
+});
+
+describe('acknowledgement limits', () => {
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    app = await h.start();
+  });
+
+  afterAll(async () => {
+    await h.stop(app);
+  });
+
+  const dueTimes = async (caseId: string) =>
+    Object.fromEntries(
+      (await h.timers(`case_id = '${caseId}' AND fired_at IS NULL`)).map((t) => [t.kind, t.due_at.toISOString()]),
+    );
+
+  it("takes the receiving inbox's limits over the platform's, and the template's over both", async () => {
+    h.clock.set('2026-11-25T08:00:00.000Z');
+    const limits = { acknowledgeMinutes: 15, customerContactMinutes: 45 };
+    const byInbox = await h.register({ status: 'open', inboxId: 'kundtjanst' });
+    await distribute(byInbox.id, byInbox.number, 'snorojning-ab', limits);
+    const sla = {
+      responseMinutes: null,
+      resolutionHours: null,
+      calendarId: null,
+      feedbackHours: null,
+      customerReminderDays: null,
+      closeUnansweredDays: null,
+      acknowledgeMinutes: 5,
+      customerContactMinutes: null,
+    };
+    const byTemplate = await h.register({ status: 'open', inboxId: 'kundtjanst', sla });
+    await distribute(byTemplate.id, byTemplate.number, 'snorojning-ab', limits);
+    const byPlatform = await h.register({ status: 'open', inboxId: 'kundtjanst' });
+    await distribute(byPlatform.id, byPlatform.number, 'snorojning-ab');
+
+    await expectEventually(async () => expect(Object.keys(await dueTimes(byPlatform.id))).toHaveLength(2));
+    expect(await dueTimes(byInbox.id)).toEqual({
+      acknowledgement: '2026-11-25T08:15:00.000Z',
+      customer_contact: '2026-11-25T08:45:00.000Z',
+    });
+    expect(await dueTimes(byTemplate.id)).toEqual({
+      acknowledgement: '2026-11-25T08:05:00.000Z',
+      customer_contact: '2026-11-25T08:45:00.000Z',
+    });
+    // The harness's platform limits: 60 and 120 minutes.
+    expect(await dueTimes(byPlatform.id)).toEqual({
+      acknowledgement: '2026-11-25T09:00:00.000Z',
+      customer_contact: '2026-11-25T10:00:00.000Z',
+    });
   });
 });
 
