@@ -1,53 +1,17 @@
-import { connectMessaging, natsReadiness } from '@arende/messaging';
-import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
-import { databaseReadiness, openDatabase } from '@arende/persistence';
 import { loadConfigOrExit } from '@arende/config';
+import { runService } from '@arende/runtime';
 import { startCaseCore } from './boot.js';
 import { caseCoreConfig } from './config.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 const config = loadConfigOrExit(caseCoreConfig, 'case-core');
-const logger = createLogger({ service: 'case-core' });
-
-const dataSource = await openDatabase({
-  url: config.DATABASE_URL,
-  schema: config.DB_SCHEMA,
+await runService({
+  name: 'case-core',
+  config,
   entities: ENTITIES,
   migrations: MIGRATIONS,
-  poolSize: config.DB_POOL_SIZE,
-  applicationName: 'case-core',
-  logger,
-});
-const { nc, js, names } = await connectMessaging({
-  servers: config.NATS_URL,
-  name: 'case-core',
-  prefix: config.NATS_PREFIX,
   // intake's stream too: the intake consumer may start before intake has ever run.
   streams: ['case', 'intake'],
+  start: (runtime) => startCaseCore({ config, ...runtime }),
 });
-
-const metrics = createMetrics('case-core');
-const app = await startCaseCore({ config, dataSource, nc, js, names, logger, metrics });
-const ops = await startOpsServer({
-  host: config.OPS_HOST,
-  port: config.OPS_PORT,
-  metrics,
-  logger,
-  readiness: [databaseReadiness(dataSource), natsReadiness(nc)],
-});
-logger.info({ opsPort: ops.port }, 'case-core started');
-
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'case-core stopping');
-  await app.close();
-  await ops.close();
-  await nc.drain();
-  await dataSource.destroy();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,53 +1,19 @@
-import { connectMessaging, natsReadiness } from '@arende/messaging';
-import { createLogger, createMetrics, startOpsServer } from '@arende/observability';
-import { databaseReadiness, openDatabase } from '@arende/persistence';
 import { loadConfigOrExit } from '@arende/config';
+import { runService } from '@arende/runtime';
 import { openSearchBackend, startKnowledge } from './boot.js';
 import { knowledgeConfig } from './config.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 const config = loadConfigOrExit(knowledgeConfig, 'knowledge');
-const logger = createLogger({ service: 'knowledge' });
-
-const dataSource = await openDatabase({
-  url: config.DATABASE_URL,
-  schema: config.DB_SCHEMA,
+await runService({
+  name: 'knowledge',
+  config,
   entities: ENTITIES,
   migrations: MIGRATIONS,
-  poolSize: config.DB_POOL_SIZE,
-  applicationName: 'knowledge',
-  logger,
-});
-const { nc, js, names } = await connectMessaging({
-  servers: config.NATS_URL,
-  name: 'knowledge',
-  prefix: config.NATS_PREFIX,
   streams: ['knowledge'],
+  start: async (runtime) => {
+    const search = await openSearchBackend(config, runtime.dataSource, runtime.logger);
+    return startKnowledge({ config, ...runtime, search });
+  },
 });
-
-const metrics = createMetrics('knowledge');
-const search = await openSearchBackend(config, dataSource, logger);
-const app = await startKnowledge({ config, dataSource, nc, js, names, logger, metrics, search });
-const ops = await startOpsServer({
-  host: config.OPS_HOST,
-  port: config.OPS_PORT,
-  metrics,
-  logger,
-  readiness: [databaseReadiness(dataSource), natsReadiness(nc)],
-});
-logger.info({ opsPort: ops.port }, 'knowledge started');
-
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'knowledge stopping');
-  await app.close();
-  await ops.close();
-  await nc.drain();
-  await dataSource.destroy();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
