@@ -83,7 +83,7 @@ import { templateSavedV1 } from './routing/template-saved.v1.js';
 import { matchTemplateV1 } from './routing/match.v1.js';
 import { getInboxV1, inboxSavedV1, listInboxesV1, saveInboxV1 } from './routing/inbox.v1.js';
 import { saveStaffV1 } from './routing/staff-save.v1.js';
-import { getStaffV1 } from './routing/staff-get.v1.js';
+import { getStaffByUserNameV1, getStaffV1 } from './routing/staff-get.v1.js';
 import { searchDirectoryV1 } from './routing/directory-search.v1.js';
 import { staffSavedV1 } from './routing/staff-saved.v1.js';
 
@@ -214,6 +214,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   inboxSavedV1,
   saveStaffV1,
   getStaffV1,
+  getStaffByUserNameV1,
   searchDirectoryV1,
   staffSavedV1,
 ];

@@ -4,7 +4,7 @@ import {
   DomainError,
   type FollowUpRecipient,
   getInboxV1,
-  getStaffV1,
+  getStaffByUserNameV1,
   listCaseCustomersV1,
   type MessagePurpose,
   SYSTEM_ACTOR,
@@ -143,7 +143,8 @@ export class FollowUpService {
         case 'email':
           return [recipient.address];
         case 'user': {
-          const hit = await this.rpc.request(getStaffV1, { id: recipient.userId }, ctx);
+          // A user is their login (a case's assigneeId, the token's preferred_username), not a directory id.
+          const hit = await this.rpc.request(getStaffByUserNameV1, { userName: recipient.userId }, ctx);
           return hit.person.email === null ? this.none(recipient) : [hit.person.email];
         }
         case 'inbox': {
