@@ -44,6 +44,7 @@ import {
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
+import { inAppNotificationV1 } from './notifications/in-app.v1.js';
 import { cancelReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
 import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
 import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
@@ -154,6 +155,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   listMessagesV1,
   messageSentV1,
   messageFailedV1,
+  inAppNotificationV1,
   scheduleReopenV1,
   cancelReopenV1,
   createWatchV1,
