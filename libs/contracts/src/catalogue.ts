@@ -44,6 +44,7 @@ import {
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
+import { inAppNotificationV1 } from './notifications/in-app.v1.js';
 import { cancelReopenV1, getScheduledReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
 import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
 import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
@@ -83,7 +84,7 @@ import { templateSavedV1 } from './routing/template-saved.v1.js';
 import { matchTemplateV1 } from './routing/match.v1.js';
 import { getInboxV1, inboxSavedV1, listInboxesV1, saveInboxV1 } from './routing/inbox.v1.js';
 import { saveStaffV1 } from './routing/staff-save.v1.js';
-import { getStaffV1 } from './routing/staff-get.v1.js';
+import { getStaffByUserNameV1, getStaffV1 } from './routing/staff-get.v1.js';
 import { searchDirectoryV1 } from './routing/directory-search.v1.js';
 import { staffSavedV1 } from './routing/staff-saved.v1.js';
 
@@ -154,6 +155,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   listMessagesV1,
   messageSentV1,
   messageFailedV1,
+  inAppNotificationV1,
   scheduleReopenV1,
   getScheduledReopenV1,
   cancelReopenV1,
@@ -215,6 +217,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   inboxSavedV1,
   saveStaffV1,
   getStaffV1,
+  getStaffByUserNameV1,
   searchDirectoryV1,
   staffSavedV1,
 ];

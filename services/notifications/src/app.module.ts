@@ -135,7 +135,7 @@ export class AppModule {
     const followUp = new FollowUpService(
       service,
       client,
-      { alarmEmail: config.ALARM_EMAIL, alarmSms: config.ALARM_SMS },
+      { alarmEmail: config.ALARM_EMAIL, alarmSms: config.ALARM_SMS, outboxSchema: schema },
       infra.logger,
     );
     const caseMail = new CaseMailService(service, client, infra.logger);
@@ -148,8 +148,11 @@ export class AppModule {
       service: 'notifications',
       logger: infra.logger,
       metrics: infra.metrics,
-      // Queued messages are sent by the worker; tell it at once.
-      onApplied: () => worker.nudge(),
+      // Queued messages are sent by the worker and events (in-app notifications) by the relay; tell both at once.
+      onApplied: () => {
+        relay.nudge();
+        worker.nudge();
+      },
     };
     const consumers = [
       new IdempotentConsumer({

@@ -4,14 +4,17 @@ import {
   DomainError,
   type FollowUpRecipient,
   getInboxV1,
-  getStaffV1,
+  getStaffByUserNameV1,
+  type InAppKind,
+  type InAppRecipient,
+  inAppNotificationV1,
   listCaseCustomersV1,
   type MessagePurpose,
   SYSTEM_ACTOR,
   type slaDailyReportV1,
   type slaReminderV1,
 } from '@arende/contracts';
-import type { EnvelopeOf, RpcClient, RpcContext } from '@arende/messaging';
+import { type EnvelopeOf, Outbox, type RpcClient, type RpcContext, createEnvelope } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import type { MessageService } from './message.service.js';
 
@@ -20,6 +23,17 @@ export interface FollowUpSettings {
   alarmEmail: string | undefined;
   /** Where alarms go as a text message; none when unset. */
   alarmSms: string | undefined;
+  /** The schema whose outbox carries the in-app notifications. */
+  outboxSchema: string;
+}
+
+/** One in-app notification, before its recipient and id are known. */
+interface InApp {
+  kind: InAppKind;
+  caseId: string | null;
+  caseNumber: string | null;
+  title: string;
+  text: string;
 }
 
 const STAGE_LABEL = { reminder: 'Påminnelse', escalation: 'Eskalering', notice: 'Meddelande' } as const;
@@ -42,7 +56,8 @@ const isGone = (error: unknown) =>
 /**
  * Turns the SLA watcher's reminders and daily reports, and routing's alarms, into messages: each recipient
  * resolved to an address (a user through the staff directory, an inbox through its shared mailbox, a customer
- * through the case's customer cards), each message queued once per timer, round and address.
+ * through the case's customer cards), each message queued once per timer, round and address. Users and inboxes
+ * also get an in-app notification (`notifications.evt.in-app.v1`), which the gateway pushes to the agent client.
  */
 export class FollowUpService {
   constructor(
@@ -57,7 +72,16 @@ export class FollowUpService {
     const ctx = this.context(envelope.correlationId);
     const subject = `${STAGE_LABEL[r.stage]}: ${r.title}`;
     const text = `${r.text}\n\nÄrende ${r.number}: ${r.title}\nFörfaller: ${localTime(r.dueAt)}\n`;
+    const inApp: InApp = {
+      kind: r.kind === 'watch' ? 'watch' : r.stage,
+      caseId: r.caseId,
+      caseNumber: r.number,
+      title: subject,
+      text: r.text,
+    };
     for (const recipient of r.recipients) {
+      const to = inAppRecipientOf(recipient);
+      if (to) await this.inApp(manager, envelope, `reminder:${r.timerId}:${r.round}`, to, inApp);
       if (recipient.kind === 'sms') {
         await this.messages.queueSms(
           manager,
@@ -88,6 +112,19 @@ export class FollowUpService {
   async dailyReport(envelope: EnvelopeOf<typeof slaDailyReportV1>, manager: EntityManager): Promise<void> {
     const report = envelope.data;
     const ctx = this.context(envelope.correlationId);
+    await this.inApp(
+      manager,
+      envelope,
+      `daily-report:${report.reportId}`,
+      { kind: 'inbox', inboxId: report.inboxId },
+      {
+        kind: 'report',
+        caseId: null,
+        caseNumber: null,
+        title: `Uppföljning ${report.date}`,
+        text: `${report.total} ärenden att åtgärda, varav ${report.overdue} försenade.`,
+      },
+    );
     const addresses = await this.emailsOf({ kind: 'inbox', inboxId: report.inboxId }, null, ctx);
     const lines = report.cases.map(
       (c) =>
@@ -143,7 +180,8 @@ export class FollowUpService {
         case 'email':
           return [recipient.address];
         case 'user': {
-          const hit = await this.rpc.request(getStaffV1, { id: recipient.userId }, ctx);
+          // A user is their login (a case's assigneeId, the token's preferred_username), not a directory id.
+          const hit = await this.rpc.request(getStaffByUserNameV1, { userName: recipient.userId }, ctx);
           return hit.person.email === null ? this.none(recipient) : [hit.person.email];
         }
         case 'inbox': {
@@ -166,6 +204,30 @@ export class FollowUpService {
     }
   }
 
+  /** Queues one in-app notification in the consumer's transaction (the relay publishes it after the commit). */
+  private async inApp(
+    manager: EntityManager,
+    cause: { id: string; correlationId: string },
+    key: string,
+    to: InAppRecipient,
+    notice: InApp,
+  ): Promise<void> {
+    const who = to.kind === 'user' ? `user:${to.userName}` : `inbox:${to.inboxId}`;
+    const data = {
+      ...notice,
+      notificationId: `${key}:${who}`,
+      to,
+      link: notice.caseNumber === null ? null : `/api/v1/cases/${notice.caseNumber}`,
+      createdAt: new Date().toISOString(),
+    };
+    const event = createEnvelope(inAppNotificationV1, data, {
+      actor: SYSTEM_ACTOR,
+      correlationId: cause.correlationId,
+      causationId: cause.id,
+    });
+    await Outbox.add(manager, event, this.settings.outboxSchema);
+  }
+
   private none(recipient: FollowUpRecipient): string[] {
     this.logger.warn({ recipient: recipient.kind }, 'Recipient has no e-mail address; skipped');
     return [];
@@ -183,4 +245,11 @@ export class FollowUpService {
   private context(correlationId: string): RpcContext {
     return { actor: SYSTEM_ACTOR, correlationId };
   }
+}
+
+/** The in-app recipient of a follow-up recipient: users and inboxes are staff; addresses and customers are not. */
+function inAppRecipientOf(recipient: FollowUpRecipient): InAppRecipient | null {
+  if (recipient.kind === 'user') return { kind: 'user', userName: recipient.userId };
+  if (recipient.kind === 'inbox') return { kind: 'inbox', inboxId: recipient.inboxId };
+  return null;
 }

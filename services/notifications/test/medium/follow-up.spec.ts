@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { caseAlarmRaisedV1, slaDailyReportV1, slaReminderV1 } from '@arende/contracts';
-import { expectEventually } from '@arende/testing';
+import { caseAlarmRaisedV1, inAppNotificationV1, slaDailyReportV1, slaReminderV1 } from '@arende/contracts';
+import { expectEventually, readStream } from '@arende/testing';
 import { type Harness, startHarness } from './harness.js';
 
 let h: Harness;
@@ -15,6 +15,14 @@ const reminder = (overrides: Partial<typeof slaReminderV1.example>) => ({
   timerId: randomUUID(),
   ...overrides,
 });
+
+/** The in-app notifications on the notifications stream so far (data only). */
+async function inAppNotifications() {
+  const stored = await readStream(h.ctx.js, h.ctx.jsm, h.ctx.names.stream('notifications'));
+  return stored
+    .filter((m) => m.subject === h.ctx.names.subject(inAppNotificationV1.subject))
+    .map((m) => inAppNotificationV1.envelope.parse(m.json).data);
+}
 
 describe('sla reminders', () => {
   it('mails every recipient: a user, an inbox, an address and the customer, each once', async () => {
@@ -87,6 +95,84 @@ describe('sla reminders', () => {
       }),
     );
     await expectEventually(() => expect(h.sink.messages('kvar@kommun.example')).toHaveLength(1));
+  });
+});
+
+describe('in-app notifications', () => {
+  it('go beside the mail to each user and inbox recipient, not to addresses or the customer', async () => {
+    h.cases.add('2026-000205');
+    h.staff.set('elin', null);
+    h.inboxes.set('stadsbyggnad', 'stadsbyggnad@kommun.example');
+    const data = reminder({
+      number: '2026-000205',
+      title: 'Bygglov utan svar',
+      kind: 'acknowledgement',
+      stage: 'reminder',
+      text: 'Ärendet är inte kvitterat.',
+      recipients: [
+        { kind: 'user', userId: 'elin' },
+        { kind: 'inbox', inboxId: 'stadsbyggnad' },
+        { kind: 'email', address: 'chef@kommun.example' },
+        { kind: 'customer' },
+      ],
+    });
+    await h.publish(slaReminderV1, data);
+    const ofCase = async () => (await inAppNotifications()).filter((n) => n.caseNumber === '2026-000205');
+    const got = await expectEventually(async () => {
+      const found = await ofCase();
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    const common = {
+      kind: 'reminder',
+      caseId: data.caseId,
+      title: 'Påminnelse: Bygglov utan svar',
+      text: 'Ärendet är inte kvitterat.',
+      link: '/api/v1/cases/2026-000205',
+    };
+    // elin has no e-mail address in the directory and is still told in the agent client.
+    expect(got).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ...common,
+          to: { kind: 'user', userName: 'elin' },
+          notificationId: `reminder:${data.timerId}:1:user:elin`,
+        }),
+        expect.objectContaining({
+          ...common,
+          to: { kind: 'inbox', inboxId: 'stadsbyggnad' },
+          notificationId: `reminder:${data.timerId}:1:inbox:stadsbyggnad`,
+        }),
+      ]),
+    );
+    await expectEventually(() => expect(h.sink.messages('stadsbyggnad@kommun.example')).toHaveLength(1));
+  });
+
+  it('say watch for a watch and escalation for an escalation, and tell an inbox of its daily report', async () => {
+    h.cases.add('2026-000206');
+    const user = [{ kind: 'user' as const, userId: 'elin' }];
+    await h.publish(
+      slaReminderV1,
+      reminder({ number: '2026-000206', kind: 'watch', stage: 'notice', recipients: user }),
+    );
+    await h.publish(
+      slaReminderV1,
+      reminder({ number: '2026-000206', kind: 'acknowledgement', stage: 'escalation', round: 2, recipients: user }),
+    );
+    const reportId = randomUUID();
+    await h.publish(slaDailyReportV1, { ...slaDailyReportV1.example, reportId, inboxId: 'stadsbyggnad' });
+    await expectEventually(async () => {
+      const all = await inAppNotifications();
+      expect(
+        all
+          .filter((n) => n.caseNumber === '2026-000206')
+          .map((n) => n.kind)
+          .sort(),
+      ).toEqual(['escalation', 'watch']);
+      expect(all.filter((n) => n.notificationId === `daily-report:${reportId}:inbox:stadsbyggnad`)).toEqual([
+        expect.objectContaining({ kind: 'report', caseNumber: null, link: null, title: 'Uppföljning 2026-11-24' }),
+      ]);
+    });
   });
 });
 

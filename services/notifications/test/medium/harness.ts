@@ -13,7 +13,7 @@ import {
   exampleStaffPerson,
   getCaseV1,
   getInboxV1,
-  getStaffV1,
+  getStaffByUserNameV1,
   getTemplateV1,
   listCaseCustomersV1,
   listEntriesV1,
@@ -117,7 +117,7 @@ export interface Harness {
   entries: AddedEntry[];
   cases: Set<string>;
   closed: Set<string>;
-  /** Routing's staff directory and inboxes, and case-core's customer cards: id or case number → e-mail. */
+  /** Routing's staff directory (by login) and inboxes, and case-core's customer cards: key → e-mail. */
   staff: Map<string, string | null>;
   inboxes: Map<string, string | null>;
   customers: Map<string, string | null>;
@@ -170,10 +170,10 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     });
   const routing = new RpcServer({ nc: ctx.nc, names: ctx.names, service: 'routing', logger });
   routing
-    .handle(getStaffV1, (data) => {
-      if (!staff.has(data.id)) throw new DomainError('ROUTING.NOT_FOUND', `No person ${data.id}`);
+    .handle(getStaffByUserNameV1, (data) => {
+      if (!staff.has(data.userName)) throw new DomainError('ROUTING.NOT_FOUND', `Nobody has ${data.userName}`);
       return Promise.resolve({
-        person: { ...exampleStaffPerson, id: data.id, email: staff.get(data.id)! },
+        person: { ...exampleStaffPerson, userName: data.userName, email: staff.get(data.userName)! },
         departmentName: 'Stadsbyggnad',
         unitName: null,
       });

@@ -1,4 +1,4 @@
-import { getStaffV1, saveStaffV1, searchDirectoryV1 } from '@arende/contracts';
+import { getStaffByUserNameV1, getStaffV1, saveStaffV1, searchDirectoryV1 } from '@arende/contracts';
 import type { RpcServer } from '@arende/messaging';
 import type { StaffService } from '../services/staff.service.js';
 
@@ -13,6 +13,7 @@ export class StaffHandler {
     this.rpc
       .handle(saveStaffV1, (data, ctx) => this.staff.save(data, ctx))
       .handle(getStaffV1, (data) => this.staff.get(data.id))
+      .handle(getStaffByUserNameV1, (data) => this.staff.getByUserName(data.userName))
       .handle(searchDirectoryV1, (data) => this.staff.search(data));
   }
 }

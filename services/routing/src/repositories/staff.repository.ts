@@ -206,13 +206,22 @@ export class StaffRepository {
   }
 
   async get(id: string): Promise<NamedPerson | undefined> {
+    return this.getWhere('s.id = $1', id);
+  }
+
+  /** The person with this login (unique: a partial unique index on user_name). */
+  async getByUserName(userName: string): Promise<NamedPerson | undefined> {
+    return this.getWhere('s.user_name = $1', userName);
+  }
+
+  private async getWhere(condition: string, value: string): Promise<NamedPerson | undefined> {
     const rows = await this.dataSource.query<NamedStaffRow[]>(
       `SELECT ${S_COLUMNS}, d.name AS department_name, u.name AS unit_name
        FROM "${this.schema}".staff s
        LEFT JOIN "${this.schema}".reference d ON d.kind = 'org-unit' AND d.id = s.department_id
        LEFT JOIN "${this.schema}".reference u ON u.kind = 'org-unit' AND u.id = s.unit_id
-       WHERE s.id = $1`,
-      [id],
+       WHERE ${condition}`,
+      [value],
     );
     return rows[0] && toNamed(rows[0]);
   }

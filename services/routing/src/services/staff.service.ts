@@ -68,6 +68,12 @@ export class StaffService implements ReferenceSavedHook {
     return found;
   }
 
+  async getByUserName(userName: string): Promise<NamedPerson> {
+    const found = await this.staff.getByUserName(userName);
+    if (!found) throw new DomainError('ROUTING.NOT_FOUND', `Nobody has the login ${userName}`);
+    return found;
+  }
+
   async search(input: SearchDirectory): Promise<{ items: DirectoryHit[] }> {
     const words = queryWords(input.q);
     if (words.length === 0) return { items: [] };

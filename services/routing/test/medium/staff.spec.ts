@@ -5,6 +5,7 @@ import { createLogger, createMetrics } from '@arende/observability';
 import { type TestContext, createTestContext, expectEventually, factory, readStream } from '@arende/testing';
 import {
   type Actor,
+  getStaffByUserNameV1,
   getStaffV1,
   saveReferenceV1,
   saveStaffV1,
@@ -95,6 +96,17 @@ describe(StaffService.name, () => {
         person: changed,
         departmentName: 'Stadsbyggnadsförvaltningen',
         unitName: 'Bygglovsenheten',
+      });
+    });
+
+    it('finds a person by login, the same as by id, and nobody by a login no one has', async () => {
+      const byId = await rpc.request(getStaffV1, { id: await findId('Karin Öberg') }, as());
+      expect(await rpc.request(getStaffByUserNameV1, { userName: 'karin' }, as())).toEqual(byId);
+      await expect(rpc.request(getStaffByUserNameV1, { userName: 'ingen' }, as())).rejects.toMatchObject({
+        code: 'ROUTING.NOT_FOUND',
+      });
+      await expect(rpc.request(getStaffByUserNameV1, { userName: '' }, as())).rejects.toMatchObject({
+        code: 'REQUEST.INVALID',
       });
     });
 
