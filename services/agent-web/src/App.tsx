@@ -1,22 +1,9 @@
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { Link } from './Link';
 import { useI18n } from './i18n';
 import { InboxView } from './inbox/InboxView';
-import { hrefOf, navigate, useRoute } from './router';
+import { hrefOf, useRoute } from './router';
 import { useSession } from './session';
-
-/** A link that changes the page without reloading the client. */
-export function Link({ href, children, ...rest }: { href: string; children: React.ReactNode; className?: string }) {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(href);
-  };
-  return (
-    <a href={href} onClick={onClick} {...rest}>
-      {children}
-    </a>
-  );
-}
 
 export function App() {
   const { t, language, setLanguage } = useI18n();
@@ -44,7 +31,7 @@ export function App() {
           <button
             type="button"
             lang={language === 'sv' ? 'en' : 'sv'}
-            aria-label={t('lang.switchLabel')}
+            title={t('lang.switchLabel')}
             onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}
           >
             {t('lang.switch')}

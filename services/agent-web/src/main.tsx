@@ -5,6 +5,7 @@ import { App } from './App';
 import { Auth } from './auth';
 import { loadConfig } from './config';
 import { I18nProvider, translate } from './i18n';
+import { LiveProvider } from './live';
 import { SessionContext } from './session';
 import './styles.css';
 
@@ -21,7 +22,9 @@ async function boot(): Promise<void> {
     <StrictMode>
       <I18nProvider>
         <SessionContext.Provider value={session}>
-          <App />
+          <LiveProvider api={session.api}>
+            <App />
+          </LiveProvider>
         </SessionContext.Provider>
       </I18nProvider>
     </StrictMode>,
