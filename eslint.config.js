@@ -37,6 +37,11 @@ export default tseslint.config(
     },
   },
   {
+    // The agent web client runs in the browser.
+    files: ['services/agent-web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',

@@ -23,3 +23,12 @@ for gyp in node_modules/*/binding.gyp node_modules/@*/*/binding.gyp; do
     rm -f "$log"
   fi
 done
+
+# The browser tests drive Debian's Chromium (e2e/src/browser.ts); CHROMIUM_PATH names another one.
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian's chromium for the browser tests"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi

@@ -216,6 +216,8 @@ try {
   start('issuer', 'libs/local-issuer/dist/main.js', {
     ISSUER_PORT: String(ISSUER_PORT),
     ISSUER_KEY_FILE: '.run/issuer-key.json',
+    // The web client the gateway serves signs in with its own origin's callback (any PORT).
+    ISSUER_REDIRECT_URIS: `${GATEWAY_URL}/auth/callback`,
   });
   await waitFor('issuer', `${ISSUER_URL}/.well-known/openid-configuration`);
   start('smtp-sink', 'libs/smtp-sink/dist/main.js', {
@@ -270,6 +272,7 @@ try {
   await seed();
   log('');
   log('Ärende is running:');
+  log(`  web client      ${GATEWAY_URL}/   (sign in as anna, password "demo")`);
   log(`  API             ${GATEWAY_URL}/api/v1`);
   log(`  API docs        ${GATEWAY_URL}/api/docs   (OpenAPI JSON: ${GATEWAY_URL}/api/openapi.json)`);
   log(`  OpenID issuer   ${ISSUER_URL}            (stands in for Keycloak)`);

@@ -1,3 +1,4 @@
 export * from './platform.js';
 export * from './streams.js';
 export * from './smtp-client.js';
+export * from './browser.js';

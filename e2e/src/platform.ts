@@ -196,6 +196,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     processes.issuer = start('issuer', 'libs/local-issuer/dist/main.js', {
       ISSUER_PORT: String(issuerPort),
       ISSUER_KEY_FILE: keyFile,
+      // The web client the gateway serves signs in with its own origin's callback.
+      ISSUER_REDIRECT_URIS: `http://127.0.0.1:${gatewayPort}/auth/callback`,
     });
     await waitForOk(`${issuerUrl}/.well-known/openid-configuration`, processes.issuer, output);
     processes['case-core'] = start('case-core', 'services/case-core/dist/main.js', {

@@ -35,11 +35,11 @@ export function errorPage(error: string, description?: string): string {
 <body><h1>Något gick fel</h1><p><code>${escapeHtml(error)}</code>${description === undefined ? '' : ` – ${escapeHtml(description)}`}</p></body></html>`;
 }
 
-function sendHtml(res: ServerResponse, status: number, html: string): void {
+function sendHtml(res: ServerResponse, status: number, html: string, formTargets: readonly string[] = []): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; form-action 'self'",
+    'content-security-policy': `default-src 'none'; form-action ${["'self'", ...formTargets].join(' ')}`,
   });
   res.end(html);
 }
@@ -77,14 +77,27 @@ async function grantFor(provider: Provider, interaction: Interaction, accountId:
  * Handles `GET /interaction/:uid` (login form, or automatic consent) and
  * `POST /interaction/:uid/login` (checks the password). Small, but a real login.
  */
-export function createInteractionHandler(provider: Provider, users: ReadonlyMap<string, DemoUser>) {
+/**
+ * `formTargets`: the origins of the clients' redirect URIs. Browsers hold the login form's redirects to the
+ * page's `form-action` too, and a successful login ends in a redirect to the client.
+ */
+export function createInteractionHandler(
+  provider: Provider,
+  users: ReadonlyMap<string, DemoUser>,
+  formTargets: readonly string[] = [],
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const interaction = await provider.interactionDetails(req, res);
     const clientId = asString(interaction.params.client_id) ?? '';
     const isLoginPost = req.method === 'POST' && (req.url ?? '').endsWith('/login');
 
     if (req.method === 'GET' && interaction.prompt.name === 'login') {
-      sendHtml(res, 200, loginPage(interaction.uid, clientId, asString(interaction.params.login_hint) ?? ''));
+      sendHtml(
+        res,
+        200,
+        loginPage(interaction.uid, clientId, asString(interaction.params.login_hint) ?? ''),
+        formTargets,
+      );
       return;
     }
     if (req.method === 'GET' && interaction.prompt.name === 'consent' && interaction.session !== undefined) {
@@ -97,7 +110,12 @@ export function createInteractionHandler(provider: Provider, users: ReadonlyMap<
       const username = form.get('username') ?? '';
       const user = users.get(username);
       if (user === undefined || user.password !== form.get('password')) {
-        sendHtml(res, 401, loginPage(interaction.uid, clientId, username, 'Fel användarnamn eller lösenord.'));
+        sendHtml(
+          res,
+          401,
+          loginPage(interaction.uid, clientId, username, 'Fel användarnamn eller lösenord.'),
+          formTargets,
+        );
         return;
       }
       // Login and consent in one step: first-party clients never show a consent screen.

@@ -181,7 +181,8 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     console.error('local-issuer server_error', error);
   });
   const callback = provider.callback();
-  const interactions = createInteractionHandler(provider, byUsername);
+  const redirectOrigins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))];
+  const interactions = createInteractionHandler(provider, byUsername, redirectOrigins);
   handle = (req, res) => {
     if (!(req.url ?? '').startsWith(INTERACTION_PATH)) {
       void callback(req, res);

@@ -192,3 +192,35 @@ describe('startLocalIssuer', () => {
     });
   });
 });
+
+describe('the login page', () => {
+  it('lets its form lead back to every client redirect origin (browsers check the redirects against form-action)', async () => {
+    const issuer = await startLocalIssuer({ redirectUris: ['http://127.0.0.1:45678/auth/callback'] });
+    try {
+      const authorize = new URL(`${issuer.issuer}/auth`);
+      authorize.search = new URLSearchParams({
+        client_id: CLIENT_IDS.agentWeb,
+        redirect_uri: 'http://127.0.0.1:45678/auth/callback',
+        response_type: 'code',
+        scope: 'openid',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+        state: 'state-1',
+      }).toString();
+      const start = await fetch(authorize, { redirect: 'manual' });
+      expect(start.status).toBe(303);
+      const cookie = start.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
+      const page = await fetch(new URL(start.headers.get('location')!, issuer.issuer), { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('name="password"');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/^default-src 'none'; form-action 'self' /);
+      expect(csp.split(' ')).toEqual(expect.arrayContaining(['http://127.0.0.1:45678', 'http://127.0.0.1:8080']));
+    } finally {
+      await issuer.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { type Logger, type Metrics, correlationHook } from '@arende/observabilit
 import { AppModule, type GatewayDependencies } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { DEFAULT_HARDENING, type HardeningOptions, applyHardening } from './http/hardening.js';
+import { type WebClientOptions, serveWebClient } from './http/web-client.js';
 
 export interface GatewayOptions extends GatewayDependencies {
   logger: Logger;
@@ -14,6 +15,8 @@ export interface GatewayOptions extends GatewayDependencies {
   port: number;
   /** Security headers, CORS and rate limits (default {@link DEFAULT_HARDENING}). */
   hardening?: HardeningOptions;
+  /** The agent web client served at `/` (none when not given). */
+  web?: WebClientOptions;
 }
 
 /** Builds and starts the HTTP API; returns the listening app. */
@@ -52,6 +55,8 @@ export async function startGateway(options: GatewayOptions): Promise<NestFastify
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+
+  if (options.web) await serveWebClient(app, options.web, options.logger);
 
   await app.listen(options.port, options.host);
   return app;

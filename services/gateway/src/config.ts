@@ -47,6 +47,18 @@ export const gatewayConfig = defineConfig({
     schema: env.int(1_000, 1),
     description: 'Requests per minute for one client address without a valid token (health, metrics, docs, bad tokens)',
   },
+  WEB_DIR: {
+    schema: z.string().min(1).optional(),
+    description: 'The built agent web client served at `/`; default the build of services/agent-web beside the gateway',
+  },
+  WEB_ISSUER_URL: {
+    schema: z.url().optional(),
+    description: 'Issuer the browser signs in at (its public URL); default ISSUER_URL',
+  },
+  WEB_CLIENT_ID: {
+    schema: env.string('arende-agent-web'),
+    description: 'OpenID client of the agent web client (public, authorization code + PKCE)',
+  },
   LIVE_MAX_CONNECTIONS: {
     schema: env.int(2_000, 1, 100_000),
     description: 'Live event streams (GET /api/v1/live) one gateway replica holds open at most; 503 above it',

@@ -3,6 +3,7 @@ import { loadConfigOrExit } from '@arende/config';
 import { RpcClient, connectMessaging, natsReadiness } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { startGateway } from './boot.js';
+import { DEFAULT_WEB_DIR } from './http/web-client.js';
 import { gatewayConfig, parseOrigins } from './config.js';
 
 const config = loadConfigOrExit(gatewayConfig, 'gateway');
@@ -37,6 +38,11 @@ const app = await startGateway({
   metrics,
   host: config.HOST,
   port: config.PORT,
+  web: {
+    dir: config.WEB_DIR ?? DEFAULT_WEB_DIR,
+    issuerUrl: config.WEB_ISSUER_URL ?? config.ISSUER_URL,
+    clientId: config.WEB_CLIENT_ID,
+  },
   hardening: {
     corsOrigins: parseOrigins(config.CORS_ORIGINS),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
