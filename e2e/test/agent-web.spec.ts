@@ -151,6 +151,12 @@ describe('signing in and the inbox', () => {
     expect(await selected()).toEqual([urgent.number, prioritised.number]);
     await page.keyboard.press('Control+a');
     expect(await selected()).toEqual([urgent.number, prioritised.number, normal.number]);
+    // Enter opens the focused row's case card; Back returns to the inbox.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${platform.gatewayUrl}/cases/${normal.number}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(normal.number) }).waitFor();
+    await page.goBack();
+    await row(normal.number).waitFor();
   });
 
   it('shows who holds a lock', async () => {
@@ -331,5 +337,29 @@ describe('an e-mail case', () => {
     expect(mail.subject).toBe(`Ärende ${number}: ${subject}`);
     expect(mail.text).toContain('Vi skickar ut en städpatrull i morgon.');
     expect(mail.replyTo).toContain(platform.intakeAddress);
+  });
+});
+
+describe('paging', () => {
+  it('pages through an inbox of more than one page and back', async () => {
+    const first = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
+    const missing = 51 - first.body.items.length;
+    for (let index = 0; index < missing; index += 1) await register({ title: `Sidfråga ${index + 1}` });
+    const all = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
+    const order = all.body.items.map((item) => item.number);
+    expect(order.length).toBeGreaterThan(50);
+
+    await page.goto(`${platform.gatewayUrl}/`);
+    await row(order[0]).waitFor();
+    const shown = () => page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    expect(await shown()).toEqual(order.slice(0, 50));
+    expect(await page.getByRole('button', { name: 'Föregående sida' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Nästa sida' }).click();
+    await page.getByText('Sida 2').waitFor();
+    await row(order[50]).waitFor();
+    expect(await shown()).toEqual(order.slice(50, 100));
+    await page.getByRole('button', { name: 'Föregående sida' }).click();
+    await row(order[0]).waitFor();
+    expect(await page.getByText('Sida 1').count()).toBe(1);
   });
 });
