@@ -126,6 +126,9 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'PUT /api/v1/cases/{number}/assignee': (f) => ({
     body: { version: f.version, assigneeId: 'anna', assigneeName: 'Anna Lindqvist' },
   }),
+  'POST /api/v1/cases/{number}/messages': () => ({
+    body: { to: 'kund@example.se', text: 'Matris: hej, vi har tagit emot ditt ärende.' },
+  }),
   'POST /api/v1/cases/distribute': (f) => ({
     body: { cases: [{ number: f.number, version: f.version }], kind: 'work_group', inboxId: WORK_GROUP },
   }),

@@ -1,20 +1,72 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaseView } from '@arende/contracts';
 import { Link } from './Link';
+import { CaseCard } from './case/CaseCard';
 import { useI18n } from './i18n';
 import { InboxView } from './inbox/InboxView';
-import { hrefOf, useRoute } from './router';
+import { type LiveEvent, useLiveEvents } from './live';
+import { QuickRegistration, type QuickRegistrationPrefill } from './registration/QuickRegistration';
+import { hrefOf, navigate, useRoute } from './router';
 import { useSession } from './session';
+
+interface CallAnswered {
+  aNumber: string | null;
+  answerGroup: string | null;
+}
+
+function isCallAnswered(event: LiveEvent): event is LiveEvent & { data: CallAnswered } {
+  return event.event === 'call-answered' && typeof event.data === 'object' && event.data !== null;
+}
 
 export function App() {
   const { t, language, setLanguage } = useI18n();
   const { agent, auth } = useSession();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
+  const [quick, setQuick] = useState<{ prefill: QuickRegistrationPrefill; seq: number } | undefined>();
+  const [registered, setRegistered] = useState<CaseView | undefined>();
 
   // A new page moves the focus to its content, as a page load would for a screen reader.
   useEffect(() => {
     main.current?.focus();
   }, [route]);
+
+  // Alt+N opens quick registration from anywhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyN') {
+        event.preventDefault();
+        setQuick((current) => current ?? { prefill: {}, seq: Date.now() });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A call the agent answered opens quick registration with what the telephony platform knows.
+  useLiveEvents(
+    useCallback(
+      (event: LiveEvent) => {
+        if (!isCallAnswered(event)) return;
+        const caller = event.data.aNumber ?? t('quick.withheld');
+        setQuick({
+          prefill: {
+            channel: 'phone',
+            query: event.data.answerGroup ?? '',
+            description: t('quick.callFrom', { caller }),
+          },
+          seq: Date.now(),
+        });
+      },
+      [t],
+    ),
+  );
+
+  const onSaved = (saved: CaseView, open: boolean) => {
+    setQuick(undefined);
+    setRegistered(saved);
+    if (open) navigate(hrefOf({ page: 'case', number: saved.number }));
+  };
 
   return (
     <div className="app">
@@ -25,6 +77,14 @@ export function App() {
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
           <Link href={hrefOf({ page: 'inbox' })}>{t('nav.inbox')}</Link>
+          <button
+            type="button"
+            className="header-button"
+            aria-keyshortcuts="Alt+N"
+            onClick={() => setQuick({ prefill: {}, seq: Date.now() })}
+          >
+            {t('quick.open')}
+          </button>
         </nav>
         <div className="app-user">
           <span>{t('user.signedInAs', { name: agent.name })}</span>
@@ -41,9 +101,17 @@ export function App() {
           </button>
         </div>
       </header>
+      <div className="status-line" role="status">
+        {registered !== undefined && (
+          <>
+            {t('quick.registered', { number: registered.number })}{' '}
+            <Link href={hrefOf({ page: 'case', number: registered.number })}>{t('quick.openRegistered')}</Link>
+          </>
+        )}
+      </div>
       <main id="main" ref={main} tabIndex={-1}>
         {route.page === 'inbox' && <InboxView inboxId={route.inboxId} />}
-        {route.page === 'case' && <p>{route.number}</p>}
+        {route.page === 'case' && <CaseCard key={route.number} number={route.number} />}
         {route.page === 'not-found' && (
           <>
             <h1>{t('notFound.title')}</h1>
@@ -51,6 +119,14 @@ export function App() {
           </>
         )}
       </main>
+      {quick !== undefined && (
+        <QuickRegistration
+          key={quick.seq}
+          prefill={quick.prefill}
+          onClose={() => setQuick(undefined)}
+          onSaved={onSaved}
+        />
+      )}
     </div>
   );
 }

@@ -1,13 +1,25 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { type Actor, CaseNumberSchema, MessageViewSchema, listMessagesV1 } from '@arende/contracts';
+import {
+  type Actor,
+  CaseNumberSchema,
+  MessageViewSchema,
+  getCaseV1,
+  listMessagesV1,
+  sendEmailV1,
+} from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
 import { CurrentActor } from '../auth/principal.decorator.js';
 import { CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
-import { openApiOutput } from '../http/openapi.js';
+import { openApiOutput, openApiSchema } from '../http/openapi.js';
 import { parse } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
+
+/** An e-mail to the customer about the case; the subject defaults to the case title. */
+const SendEmailBody = sendEmailV1.request.pick({ to: true, text: true }).extend({
+  subject: sendEmailV1.request.shape.subject.optional(),
+});
 
 @ApiTags('messages')
 @ApiBearerAuth()
@@ -24,5 +36,26 @@ export class MessageController {
   @ApiOkResponse({ schema: openApiOutput(z.object({ items: z.array(MessageViewSchema) })) })
   list(@Param('number') number: string, @CurrentActor() actor: Actor) {
     return this.rpc.request(listMessagesV1, { caseNumber: parse(CaseNumberSchema, number) }, requestContext(actor));
+  }
+
+  @Post()
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary:
+      'Reply by e-mail: `{ to, text, subject? }` is queued with the case number in the subject (default the case title) and lands on the timeline when sent',
+  })
+  @ApiBody({ schema: openApiSchema(SendEmailBody) })
+  @ApiCreatedResponse({ schema: openApiOutput(MessageViewSchema) })
+  async send(@Param('number') number: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    const caseNumber = parse(CaseNumberSchema, number);
+    const input = parse(SendEmailBody, body);
+    const ctx = requestContext(actor);
+    // Only someone who may see the case writes about it (404 CASE.NOT_FOUND otherwise, as for reading it).
+    const found = await this.rpc.request(getCaseV1, { number: caseNumber }, ctx);
+    return this.rpc.request(
+      sendEmailV1,
+      { to: input.to, text: input.text, subject: input.subject ?? found.title, caseNumber },
+      ctx,
+    );
   }
 }

@@ -28,15 +28,17 @@ export const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '../../../agent
 const API_PATH = /^\/(api|health|metrics|web)(\/|$)/;
 
 /**
- * The client's pages: its own scripts and styles, the API and the issuer (discovery, token) to talk to, no
- * frames of other sites, and no one may frame it.
+ * The client's pages: its own scripts only, the API and the issuer (discovery, token) to talk to, no frames of
+ * other sites, and no one may frame it. A mail is shown in a sandboxed `srcdoc` frame, which inherits this
+ * policy: its inline styles need `'unsafe-inline'` for styles, and remote images (shown only when the agent
+ * allows them, by the frame's own stricter policy) need `https:`.
  */
 export function webCsp(issuerUrl: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
     `connect-src 'self' ${new URL(issuerUrl).origin}`,
     "frame-src 'self'",
     "object-src 'none'",

@@ -67,7 +67,8 @@ describe('the agent web client', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain(`connect-src 'self' ${issuer.issuer}`);
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toContain('unsafe');
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(await response.text()).toBe(INDEX);
   });
 

@@ -1,0 +1,280 @@
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { CaseView, EntryView } from '@arende/contracts';
+import { ApiError, type Page } from '../api';
+import { formatDateTime } from '../format';
+import { type Language, errorMessage, useI18n } from '../i18n';
+import { useLiveEvents } from '../live';
+import { useSession } from '../session';
+import { MailBody } from './MailBody';
+import { ReplyForm } from './ReplyForm';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function errorText(language: Language, error: unknown): string {
+  if (!(error instanceof ApiError)) return String(error);
+  return errorMessage(language, error.code) ?? `${error.message} (${error.code})`;
+}
+
+/**
+ * A case: the registration, content and other panels, the timeline of entries, and the actions assign to me
+ * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer).
+ */
+export function CaseCard({ number }: { number: string }) {
+  const { t, language } = useI18n();
+  const { api, agent } = useSession();
+  const [found, setFound] = useState<CaseView | undefined>();
+  const [entries, setEntries] = useState<EntryView[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [replying, setReplying] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const ids = useId();
+  const confirmDialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const path = `/api/v1/cases/${encodeURIComponent(number)}`;
+    Promise.all([
+      api.get<CaseView>(path, abort.signal),
+      api.get<Page<EntryView>>(`${path}/entries?order=asc&limit=100`, abort.signal),
+    ])
+      .then(([view, page]) => {
+        setFound(view);
+        setEntries(page.items);
+        setError(undefined);
+      })
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setError(errorText(language, e));
+      });
+    return () => abort.abort();
+  }, [api, number, reloads]);
+
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  useLiveEvents(
+    useCallback(
+      (event) => {
+        if (event.event !== 'call-answered') reload();
+      },
+      [reload],
+    ),
+  );
+
+  useEffect(() => {
+    if (confirmClose) confirmDialog.current?.showModal();
+  }, [confirmClose]);
+
+  const act = async (run: () => Promise<CaseView>, done: string) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      setFound(await run());
+      setNotice(done);
+      setError(undefined);
+    } catch (e) {
+      setError(errorText(language, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const assignToMe = () => {
+    if (found === undefined || found.status === 'closed') return;
+    void act(
+      () =>
+        api.send<CaseView>('PUT', `/api/v1/cases/${found.number}/assignee`, {
+          version: found.version,
+          assigneeId: agent.id,
+          assigneeName: agent.name,
+        }),
+      t('card.assigned'),
+    );
+  };
+
+  const close = async (confirmUnanswered: boolean) => {
+    if (!found || busy || (found.status === 'closed' && !confirmUnanswered)) return;
+    setBusy(true);
+    try {
+      const closed = await api.send<CaseView>('POST', `/api/v1/cases/${found.number}/status`, {
+        version: found.version,
+        to: 'closed',
+        ...(confirmUnanswered ? { confirmUnanswered: true } : {}),
+      });
+      setFound(closed);
+      setNotice(t('card.closed'));
+      setConfirmClose(false);
+      setError(undefined);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CASE.CUSTOMER_NOT_ANSWERED') setConfirmClose(true);
+      else setError(errorText(language, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The card's shortcuts work wherever the focus is while the card is shown.
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (event: KeyboardEvent) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || document.querySelector('dialog[open]') !== null) return;
+    if (event.code === 'KeyM') {
+      event.preventDefault();
+      assignToMe();
+    } else if (event.code === 'KeyK') {
+      event.preventDefault();
+      void close(false);
+    } else if (event.code === 'KeyR') {
+      event.preventDefault();
+      setReplying(true);
+    }
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  if (found === undefined) {
+    return error === undefined ? <p>{t('app.loading')}</p> : <p role="alert">{t('app.error', { message: error })}</p>;
+  }
+  const lastSender = [...(entries ?? [])].reverse().find((entry) => entry.kind === 'inbound_email')?.from ?? '';
+  const closed = found.status === 'closed';
+  const none = t('card.none');
+
+  return (
+    <div className="case-card">
+      <div className="case-heading">
+        <h1>
+          <span className="case-number">{found.number}</span> {found.title}
+        </h1>
+        <p className={`priority-badge priority-${found.priority}`}>
+          {t(`status.${found.status}`)} · {t(`priority.${found.priority}`)}
+        </p>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label={t('card.actions')}>
+        <button type="button" aria-keyshortcuts="Alt+M" disabled={busy || closed} onClick={assignToMe}>
+          {t('card.assignToMe')}
+        </button>
+        <button type="button" aria-keyshortcuts="Alt+R" disabled={busy} onClick={() => setReplying(true)}>
+          {t('card.replyEmail')}
+        </button>
+        <button type="button" aria-keyshortcuts="Alt+K" disabled={busy || closed} onClick={() => void close(false)}>
+          {t('card.close')}
+        </button>
+      </div>
+      <div role="status" className="notice-line">
+        {notice}
+      </div>
+      {error !== undefined && <p role="alert">{t('app.error', { message: error })}</p>}
+      {replying && (
+        <ReplyForm
+          caseView={found}
+          defaultTo={lastSender}
+          onCancel={() => setReplying(false)}
+          onSent={() => {
+            setReplying(false);
+            setNotice(t('reply.sent'));
+            reload();
+          }}
+        />
+      )}
+      <div className="panels">
+        <section aria-labelledby={`${ids}-registration`} className="panel">
+          <h2 id={`${ids}-registration`}>{t('card.registration')}</h2>
+          <dl>
+            <Field label={t('case.caseType')}>{found.caseTypeId ?? none}</Field>
+            <Field label={t('case.category')}>{found.categoryId ?? none}</Field>
+            <Field label={t('case.area')}>{found.areaId ?? none}</Field>
+            <Field label={t('case.orgUnit')}>{found.orgUnitId ?? none}</Field>
+          </dl>
+        </section>
+        <section aria-labelledby={`${ids}-content`} className="panel">
+          <h2 id={`${ids}-content`}>{t('card.content')}</h2>
+          <dl>
+            <Field label={t('case.channel')}>{t(`channel.${found.channel}`)}</Field>
+            <Field label={t('case.priority')}>{t(`priority.${found.priority}`)}</Field>
+            <Field label={t('case.eventAt')}>
+              {found.eventAt === null ? none : formatDateTime(language, found.eventAt)}
+            </Field>
+            <Field label={t('case.wantsAnswer')}>{found.customerWantsAnswer ? t('card.yes') : t('card.no')}</Field>
+            <Field label={t('case.secret')}>
+              {found.secret
+                ? `${t('card.yes')}${found.secrecyParagraph ? ` (${found.secrecyParagraph})` : ''}`
+                : t('card.no')}
+            </Field>
+            <Field label={t('case.personalData')}>{found.personalData ? t('card.yes') : t('card.no')}</Field>
+          </dl>
+          {found.description !== '' && <p className="description">{found.description}</p>}
+        </section>
+        <section aria-labelledby={`${ids}-other`} className="panel">
+          <h2 id={`${ids}-other`}>{t('card.other')}</h2>
+          <dl>
+            <Field label={t('case.number')}>{found.number}</Field>
+            <Field label={t('case.registeredAt')}>{formatDateTime(language, found.registeredAt)}</Field>
+            <Field label={t('case.status')}>{t(`status.${found.status}`)}</Field>
+            <Field label={t('case.inbox')}>{found.inboxId}</Field>
+            <Field label={t('case.assignee')}>{found.assigneeName ?? found.assigneeId ?? none}</Field>
+            <Field label={t('case.handlingTime')}>
+              {t('card.minutes', { minutes: Math.round(found.handlingSeconds / 60) })}
+            </Field>
+            {found.lock !== null && (
+              <Field label={t('case.lock')}>
+                {t('case.lockedBy', {
+                  name: found.lock.holderName ?? found.lock.holderId,
+                  since: formatDateTime(language, found.lock.since),
+                })}
+              </Field>
+            )}
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby={`${ids}-timeline`} className="timeline">
+        <h2 id={`${ids}-timeline`}>{t('card.timeline')}</h2>
+        {entries?.length === 0 && <p>{t('card.noEntries')}</p>}
+        <ol>
+          {entries?.map((entry) => {
+            const who = entry.author?.name ?? entry.from ?? t('entry.system');
+            const heading = `${t(`entry.${entry.kind}`)} · ${who} · ${formatDateTime(language, entry.createdAt)}`;
+            return (
+              <li key={entry.id} className={`entry entry-${entry.direction}`}>
+                <h3>{heading}</h3>
+                {entry.html !== null ? (
+                  <MailBody html={entry.html} title={heading} />
+                ) : (
+                  <p className="entry-text">{entry.text}</p>
+                )}
+                {entry.attachments.length > 0 && <p>{t('entry.attachments', { count: entry.attachments.length })}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      {confirmClose && (
+        <dialog
+          ref={confirmDialog}
+          aria-labelledby={`${ids}-confirm`}
+          aria-describedby={`${ids}-confirm-text`}
+          onClose={() => setConfirmClose(false)}
+        >
+          <h2 id={`${ids}-confirm`}>{t('close.title')}</h2>
+          <p id={`${ids}-confirm-text`}>{t('close.unanswered')}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void close(true)}>
+              {t('close.anyway')}
+            </button>
+            <button type="button" autoFocus onClick={() => confirmDialog.current?.close()}>
+              {t('close.cancel')}
+            </button>
+          </div>
+        </dialog>
+      )}
+    </div>
+  );
+}
