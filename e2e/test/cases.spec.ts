@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { jetstreamManager } from '@nats-io/jetstream';
 import pg from 'pg';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
-import type { CaseView } from '@arende/contracts';
+import { type CaseView, INBOX_SORTS } from '@arende/contracts';
 import { type Platform, startPlatform } from '../src/platform.js';
 import { readStream } from '../src/streams.js';
 import { Api } from './api.js';
@@ -312,6 +312,88 @@ describe('inbox listing', () => {
     const response = await api.call('GET', '/api/v1/inboxes/kundtjanst/cases?cursor=bm9wZQ');
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'REQUEST.INVALID' });
+  });
+
+  it('sorts, filters by handler, totals and counts what it lists', async () => {
+    const inboxId = 'kundtjanst';
+    const status = 'resolved';
+    for (const priority of ['normal', 'urgent', 'prioritised', 'normal', 'urgent']) {
+      await register({ inboxId, priority, status });
+    }
+    type Page = { items: CaseView[]; nextCursor: string | null; total: number | null };
+    const listing = async (query: string) => {
+      const page = await api.call<Page>('GET', `/api/v1/inboxes/${inboxId}/cases?status=${status}&${query}`);
+      expect(page.status).toBe(200);
+      return page.body;
+    };
+    const reference = await listing('sort=number&limit=200');
+    expect(reference.nextCursor).toBeNull();
+    expect(reference.items.length).toBeGreaterThanOrEqual(5);
+    expect(reference.total).toBe(reference.items.length);
+
+    const seen: string[] = [];
+    let page = await listing('sort=-number&limit=2');
+    const totals = [page.total];
+    seen.push(...page.items.map((c) => c.number));
+    while (page.nextCursor) {
+      page = await listing(`sort=-number&limit=2&cursor=${page.nextCursor}`);
+      totals.push(page.total);
+      seen.push(...page.items.map((c) => c.number));
+    }
+    expect(seen).toEqual(reference.items.map((c) => c.number).reverse());
+    expect(totals.slice(1).every((t) => t === null)).toBe(true);
+
+    const unassigned = await listing('sort=number&limit=200&assigneeId=none');
+    expect(unassigned.items).toEqual(reference.items.filter((c) => c.assigneeId === null));
+
+    const counts = await api.call<{ total: number; byStatus: object; byPriority: Record<string, number> }>(
+      'GET',
+      `/api/v1/inboxes/${inboxId}/counts?status=${status}`,
+    );
+    expect(counts.status).toBe(200);
+    expect(counts.body.total).toBe(reference.items.length);
+    expect(counts.body.byStatus).toEqual({ [status]: reference.items.length });
+    const byPriority: Record<string, number> = {};
+    for (const c of reference.items) byPriority[c.priority] = (byPriority[c.priority] ?? 0) + 1;
+    expect(counts.body.byPriority).toEqual(byPriority);
+  });
+
+  it('400 REQUEST.INVALID for an unknown sort, naming the sorts it knows', async () => {
+    const response = await api.call('GET', '/api/v1/inboxes/kundtjanst/cases?sort=title');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(JSON.stringify(response.body)).toContain(INBOX_SORTS.join(', '));
+  });
+});
+
+describe('case card', () => {
+  it('opens with the case, the newest entries, the customers and the relations in one request', async () => {
+    const c = await register({ inboxId: 'kundtjanst', description: 'Kunden ringde om sophämtningen.' });
+    for (const text of ['Ringde kunden.', 'Kunden ringde tillbaka.']) {
+      const added = await api.call('POST', `/api/v1/cases/${c.number}/entries`, { body: { kind: 'phone_note', text } });
+      expect(added.status).toBe(201);
+    }
+    const card = await api.call<Record<string, unknown>>('GET', `/api/v1/cases/${c.number}/card?entries=1`);
+    expect(card.status).toBe(200);
+    const [read, entries, customers, relations] = await Promise.all([
+      api.call<CaseView>('GET', `/api/v1/cases/${c.number}`),
+      api.call<{ items: unknown[]; nextCursor: string | null }>(
+        'GET',
+        `/api/v1/cases/${c.number}/entries?order=desc&limit=1`,
+      ),
+      api.call<{ items: unknown[] }>('GET', `/api/v1/cases/${c.number}/customers`),
+      api.call('GET', `/api/v1/cases/${c.number}/relations`),
+    ]);
+    expect(card.body).toEqual({
+      case: read.body,
+      timeline: entries.body,
+      customers: customers.body.items,
+      relations: relations.body,
+    });
+    expect(entries.body.nextCursor).not.toBeNull();
+    const hidden = await api.call('GET', `/api/v1/cases/${c.number}/card`, { as: 'elin' });
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toMatchObject({ code: 'CASE.NOT_FOUND' });
   });
 });
 

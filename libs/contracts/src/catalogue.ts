@@ -5,6 +5,7 @@ import { updateCaseV1 } from './case/update-case.v1.js';
 import { transitionCaseV1 } from './case/transition-case.v1.js';
 import { assignCaseV1 } from './case/assign-case.v1.js';
 import { listInboxV1 } from './case/list-inbox.v1.js';
+import { countInboxV1 } from './case/count-inbox.v1.js';
 import { lockCaseV1, unlockCaseV1 } from './case/lock-case.v1.js';
 import { caseRegisteredV1 } from './case/case-registered.v1.js';
 import { caseUpdatedV1 } from './case/case-updated.v1.js';
@@ -96,6 +97,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   transitionCaseV1,
   assignCaseV1,
   listInboxV1,
+  countInboxV1,
   lockCaseV1,
   unlockCaseV1,
   caseRegisteredV1,

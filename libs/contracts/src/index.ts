@@ -10,6 +10,8 @@ export * from './case/update-case.v1.js';
 export * from './case/transition-case.v1.js';
 export * from './case/assign-case.v1.js';
 export * from './case/list-inbox.v1.js';
+export * from './case/case-card.js';
+export * from './case/count-inbox.v1.js';
 export * from './case/lock-case.v1.js';
 export * from './case/case-registered.v1.js';
 export * from './case/case-updated.v1.js';

@@ -5,6 +5,7 @@ import { RpcClient } from '@arende/messaging';
 import type { Logger, Metrics, OpsHandler } from '@arende/observability';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard.js';
 import { CaseController } from './controllers/case.controller.js';
+import { CaseCardController } from './controllers/case-card.controller.js';
 import { CustomerController } from './controllers/customer.controller.js';
 import { CaseCopyController } from './controllers/case-copy.controller.js';
 import { CaseEventController } from './controllers/case-event.controller.js';
@@ -44,6 +45,7 @@ export class AppModule {
       module: AppModule,
       controllers: [
         CaseController,
+        CaseCardController,
         CustomerController,
         InboxController,
         DistributionController,

@@ -1,4 +1,5 @@
 import {
+  countInboxV1,
   getCaseV1,
   listInboxV1,
   lockCaseV1,
@@ -25,6 +26,7 @@ export class CaseHandler {
     this.rpc.handle(updateCaseV1, (data, ctx) => this.cases.update(data, ctx));
     this.rpc.handle(transitionCaseV1, (data, ctx) => this.cases.transition(data, ctx));
     this.rpc.handle(listInboxV1, (data, ctx) => this.cases.listInbox(data, ctx));
+    this.rpc.handle(countInboxV1, (data, ctx) => this.cases.countInbox(data, ctx));
     this.rpc.handle(lockCaseV1, (data, ctx) => this.cases.lock(data.number, ctx));
     this.rpc.handle(unlockCaseV1, (data, ctx) => this.cases.unlock(data.number, data.force, ctx));
   }

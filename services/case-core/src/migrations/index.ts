@@ -7,6 +7,7 @@ import { IntakeThreading1763900500000 } from './1763900500000-intake-threading.j
 import { Distribution1763900700000 } from './1763900700000-distribution.js';
 import { TemplatesAndReferrals1764300000000 } from './1764300000000-templates-and-referrals.js';
 import { FollowUpMarks1764400000000 } from './1764400000000-follow-up-marks.js';
+import { InboxSorts1764500000000 } from './1764500000000-inbox-sorts.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Distribution1763900700000,
   TemplatesAndReferrals1764300000000,
   FollowUpMarks1764400000000,
+  InboxSorts1764500000000,
 ];

@@ -4,6 +4,7 @@ import { queryPrepared } from '@arende/persistence';
 import { type Actor, type CaseStatus, type CaseView, DomainError, type EventEnvelope } from '@arende/contracts';
 import { type CaseRow, PRIORITY_RANK } from './case.row.js';
 import { type AccessScope, scopeCondition } from '../services/access-scope.js';
+import type { InboxOrder } from './inbox-order.js';
 
 /** One audited read of a secret case. */
 export interface SecretRead {
@@ -25,10 +26,34 @@ export interface EventLogRow {
   changes: Record<string, { before: unknown; after: unknown }> | null;
 }
 
-export interface InboxPosition {
-  priorityRank: number;
-  registeredAt: string;
-  id: string;
+/** Which cases of an inbox a listing or a count is about. */
+export interface InboxFilter {
+  inboxId: string;
+  statuses: readonly CaseStatus[];
+  /** A handler's id; null: unassigned cases only; undefined: everybody's. */
+  assigneeId?: string | null;
+}
+
+/** A listed case with its sort keys as text (for the cursor). */
+export type InboxRow = CaseRow & { sort_keys: string[] };
+
+/** One group of {@link CaseRepository.inboxCounts}; `grouping` says which (bits: status 4, priority 2, assignee 1). */
+export interface InboxCountRow {
+  status: string | null;
+  priority: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  count: number;
+  grouping: number;
+}
+
+function inboxCondition(scope: AccessScope, filter: InboxFilter, schema: string, params: unknown[]): string {
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const conditions = [`c.inbox_id = ${param(filter.inboxId)}`, `c.status = ANY(${param(filter.statuses)}::text[])`];
+  if (filter.assigneeId === null) conditions.push('c.assignee_id IS NULL');
+  else if (filter.assigneeId !== undefined) conditions.push(`c.assignee_id = ${param(filter.assigneeId)}`);
+  conditions.push(scopeCondition(scope, 'c', schema, params));
+  return conditions.join(' AND ');
 }
 
 /** The two follow-up marks on a case, by their column prefix. */
@@ -316,26 +341,58 @@ export class CaseRepository {
     );
   }
 
-  /** One page of an inbox in work order: urgent, prioritised, normal; oldest first within each. Only cases in scope. */
+  /** One page of an inbox in `order`, after the cursor's keys (`after`). Only cases in scope. */
   async listInbox(
     scope: AccessScope,
-    inboxId: string,
-    statuses: readonly CaseStatus[],
-    after: InboxPosition | null,
+    filter: InboxFilter,
+    order: InboxOrder,
+    after: readonly string[] | null,
     limit: number,
-  ) {
-    const params: unknown[] = [inboxId, statuses, limit];
+  ): Promise<InboxRow[]> {
+    const params: unknown[] = [limit];
+    const where = inboxCondition(scope, filter, this.schema, params);
+    const keys = order.keys.map((key) => key.sql);
     let keyset = '';
     if (after) {
-      params.push(after.priorityRank, after.registeredAt, after.id);
-      keyset = 'AND (c.priority_rank, c.registered_at, c.id) > ($4, $5, $6)';
+      const values = order.keys.map((key, i) => `$${params.push(after[i])}::${key.type}`);
+      keyset = `AND (${keys.join(', ')}) ${order.descending ? '<' : '>'} (${values.join(', ')})`;
     }
-    const inScope = scopeCondition(scope, 'c', this.schema, params);
-    return await this.dataSource.query<CaseRow[]>(
-      `SELECT c.* FROM "${this.schema}"."case" c
-       WHERE c.inbox_id = $1 AND c.status = ANY($2) ${keyset} AND ${inScope}
-       ORDER BY c.priority_rank, c.registered_at, c.id
-       LIMIT $3`,
+    const direction = order.descending ? ' DESC' : '';
+    // The keys as text, timestamps in UTC to the microsecond, so that the cursor names the last row exactly.
+    const cursorKeys = order.keys.map((key) =>
+      key.type === 'timestamptz'
+        ? `to_char(${key.sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : `${key.sql}::text`,
+    );
+    return await this.dataSource.query<InboxRow[]>(
+      `SELECT c.*, ARRAY[${cursorKeys.join(', ')}] AS sort_keys FROM "${this.schema}"."case" c
+       WHERE ${where} ${keyset}
+       ORDER BY ${keys.map((key) => key + direction).join(', ')}
+       LIMIT $1`,
+      params,
+    );
+  }
+
+  /** How many cases of an inbox match (exactly). */
+  async countInbox(scope: AccessScope, filter: InboxFilter): Promise<number> {
+    const params: unknown[] = [];
+    const where = inboxCondition(scope, filter, this.schema, params);
+    const rows = await this.dataSource.query<Array<{ total: number }>>(
+      `SELECT count(*)::int AS total FROM "${this.schema}"."case" c WHERE ${where}`,
+      params,
+    );
+    return rows[0].total;
+  }
+
+  /** The counts of an inbox per status, per priority and per handler, and in all, in one pass. */
+  async inboxCounts(scope: AccessScope, filter: InboxFilter): Promise<InboxCountRow[]> {
+    const params: unknown[] = [];
+    const where = inboxCondition(scope, filter, this.schema, params);
+    return await this.dataSource.query<InboxCountRow[]>(
+      `SELECT c.status, c.priority, c.assignee_id, max(c.assignee_name) AS assignee_name, count(*)::int AS count,
+              GROUPING(c.status, c.priority, c.assignee_id)::int AS grouping
+         FROM "${this.schema}"."case" c WHERE ${where}
+        GROUP BY GROUPING SETS ((c.status), (c.priority), (c.assignee_id), ())`,
       params,
     );
   }

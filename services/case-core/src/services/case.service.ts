@@ -14,6 +14,10 @@ import {
   caseReopenedV1,
   caseStatusChangedV1,
   caseUpdatedV1,
+  type CasePriority,
+  type CountInboxRequestV1,
+  type InboxCounts,
+  type InboxPage,
   type ListInboxRequestV1,
   type RegisterCaseRequestV1,
   type TransitionCaseRequestV1,
@@ -22,7 +26,9 @@ import {
 import { Outbox, createEnvelope } from '@arende/messaging';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
-import { type CaseRepository, type EventLogRow, type InboxPosition } from '../repositories/case.repository.js';
+import { type CaseRepository, type EventLogRow, type InboxFilter } from '../repositories/case.repository.js';
+import { INBOX_ORDERS } from '../repositories/inbox-order.js';
+import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor.js';
 import {
   type CaseRow,
   FIELD_COLUMNS,
@@ -341,26 +347,37 @@ export class CaseService {
     });
   }
 
-  /** An inbox's cases in the caller's scope (the others are left out silently). */
-  async listInbox(
-    input: z.output<typeof ListInboxRequestV1>,
-    ctx: RequestContext,
-  ): Promise<{ items: CaseView[]; nextCursor: string | null }> {
-    const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
+  /** An inbox's cases in the caller's scope (the others are left out silently), with the count on the first page. */
+  async listInbox(input: z.input<typeof ListInboxRequestV1>, ctx: RequestContext): Promise<InboxPage> {
+    const sort = input.sort ?? 'priority';
+    const limit = input.limit ?? 50;
+    const order = INBOX_ORDERS[sort];
+    const after = input.cursor === undefined ? null : decodeInboxCursor(input.cursor, sort, order);
     const scope = accessScope(ctx.actor);
-    const rows = await this.cases.listInbox(scope, input.inboxId, input.statuses ?? NOT_CLOSED, after, input.limit + 1);
-    const page = rows.slice(0, input.limit);
+    const filter = inboxFilter(input);
+    const [rows, total] = await Promise.all([
+      this.cases.listInbox(scope, filter, order, after, limit + 1),
+      after === null ? this.cases.countInbox(scope, filter) : null,
+    ]);
+    const page = rows.slice(0, limit);
     await auditSecretReads(this.cases, ctx, 'inbox.list', page);
     const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > input.limit && last
-        ? encodeCursor({
-            priorityRank: last.priority_rank,
-            registeredAt: last.registered_at.toISOString(),
-            id: last.id,
-          })
-        : null;
-    return { items: page.map(toCaseView), nextCursor };
+    const nextCursor = rows.length > limit && last ? encodeInboxCursor(sort, last.sort_keys) : null;
+    return { items: page.map(toCaseView), nextCursor, total };
+  }
+
+  /** The group heads of an inbox view, in the caller's scope. */
+  async countInbox(input: z.input<typeof CountInboxRequestV1>, ctx: RequestContext): Promise<InboxCounts> {
+    const rows = await this.cases.inboxCounts(accessScope(ctx.actor), inboxFilter(input));
+    const counts: InboxCounts = { total: 0, byStatus: {}, byPriority: {}, byAssignee: [] };
+    for (const row of rows) {
+      if (row.grouping === 0b111) counts.total = row.count;
+      else if (row.grouping === 0b011) counts.byStatus[row.status as CaseStatus] = row.count;
+      else if (row.grouping === 0b101) counts.byPriority[row.priority as CasePriority] = row.count;
+      else counts.byAssignee.push({ assigneeId: row.assignee_id, assigneeName: row.assignee_name, count: row.count });
+    }
+    counts.byAssignee.sort((a, b) => b.count - a.count || (a.assigneeId ?? '').localeCompare(b.assigneeId ?? ''));
+    return counts;
   }
 
   /**
@@ -479,26 +496,10 @@ function assertNoFeedbackOwed(row: CaseRow, to: CaseStatus): void {
   }
 }
 
-function encodeCursor(position: InboxPosition): string {
-  return Buffer.from(JSON.stringify([position.priorityRank, position.registeredAt, position.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): InboxPosition {
-  try {
-    const [priorityRank, registeredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof priorityRank === 'number' &&
-      typeof registeredAt === 'string' &&
-      !Number.isNaN(Date.parse(registeredAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    ) {
-      return { priorityRank, registeredAt, id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new DomainError('REQUEST.INVALID', 'The cursor is not one this API gave out', {
-    fields: [{ path: 'cursor', message: 'Unknown cursor' }],
-  });
+function inboxFilter(input: {
+  inboxId: string;
+  statuses?: readonly CaseStatus[];
+  assigneeId?: string | null;
+}): InboxFilter {
+  return { inboxId: input.inboxId, statuses: input.statuses ?? NOT_CLOSED, assigneeId: input.assigneeId };
 }

@@ -42,6 +42,7 @@ export const TEST_INBOX_GROUPS = [
   '/inbox/kundtjanst',
   '/inbox/gatukontoret',
   '/inbox/medium-order',
+  '/inbox/medium-sorts',
   '/secrecy/gatukontoret',
 ];
 

@@ -13,13 +13,15 @@ import { z } from 'zod';
 import {
   type Actor,
   CaseStatusSchema,
-  CaseViewSchema,
+  INBOX_SORTS,
+  InboxCountsSchema,
+  InboxPageSchema,
   InboxSchema,
   RefIdSchema,
+  countInboxV1,
   getInboxV1,
   listInboxV1,
   listInboxesV1,
-  pageSchema,
   saveInboxV1,
 } from '@arende/contracts';
 import { RpcClient } from '@arende/messaging';
@@ -29,13 +31,26 @@ import { openApiOutput, openApiSchema } from '../http/openapi.js';
 import { IncludeInactiveQuery, parse, queryFlag } from '../http/parse.js';
 import { requestContext } from './case.controller.js';
 
-const InboxQuery = z.object({
+/** `assigneeId=none`: the cases nobody has taken. */
+const UNASSIGNED = 'none';
+
+const InboxFilterQuery = z.object({
   status: z
     .string()
     .optional()
     .transform((s) => (s === undefined || s === '' ? undefined : s.split(',')))
     .pipe(z.array(CaseStatusSchema).min(1).max(8).optional()),
-  cursor: z.string().max(500).optional(),
+  assigneeId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .transform((id) => (id === UNASSIGNED ? null : id)),
+});
+
+const InboxQuery = InboxFilterQuery.extend({
+  sort: z.enum(INBOX_SORTS, { error: `sort must be one of: ${INBOX_SORTS.join(', ')}` }).default('priority'),
+  cursor: z.string().max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -114,16 +129,36 @@ export class InboxController {
 
   @Get(':inboxId/cases')
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'The cases of an inbox: urgent, prioritised, normal; oldest first within each; by cursor' })
+  @ApiOperation({
+    summary:
+      'The cases of an inbox in a sort (default priority: urgent, prioritised, normal; oldest first within each), by cursor; total (exact) on the first page',
+  })
   @ApiQuery({ name: 'status', required: false, description: 'Comma-separated statuses (default: all but closed)' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({ name: 'sort', required: false, enum: INBOX_SORTS, description: '-: newest or highest first' })
+  @ApiQuery({ name: 'assigneeId', required: false, description: `One handler's cases; ${UNASSIGNED}: unassigned ones` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page (of the same sort)' })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
-  @ApiOkResponse({ schema: openApiOutput(pageSchema(CaseViewSchema)) })
+  @ApiOkResponse({ schema: openApiOutput(InboxPageSchema) })
   list(@Param('inboxId') inboxId: string, @Query() query: unknown, @CurrentActor() actor: Actor) {
-    const { status, cursor, limit } = parse(InboxQuery, query);
+    const { status, assigneeId, sort, cursor, limit } = parse(InboxQuery, query);
     return this.rpc.request(
       listInboxV1,
-      { inboxId: parse(RefIdSchema, inboxId), statuses: status, cursor, limit },
+      { inboxId: parse(RefIdSchema, inboxId), statuses: status, assigneeId, sort, cursor, limit },
+      requestContext(actor),
+    );
+  }
+
+  @Get(':inboxId/counts')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'How many cases an inbox has per status, per priority and per handler (for grouped views)' })
+  @ApiQuery({ name: 'status', required: false, description: 'Comma-separated statuses (default: all but closed)' })
+  @ApiQuery({ name: 'assigneeId', required: false, description: `One handler's cases; ${UNASSIGNED}: unassigned ones` })
+  @ApiOkResponse({ schema: openApiOutput(InboxCountsSchema) })
+  counts(@Param('inboxId') inboxId: string, @Query() query: unknown, @CurrentActor() actor: Actor) {
+    const { status, assigneeId } = parse(InboxFilterQuery, query);
+    return this.rpc.request(
+      countInboxV1,
+      { inboxId: parse(RefIdSchema, inboxId), statuses: status, assigneeId },
       requestContext(actor),
     );
   }

@@ -94,7 +94,7 @@ beforeAll(async () => {
     })
     .handle(listInboxV1, (data, { actor }) => {
       record(listInboxV1.subject, data, actor);
-      return Promise.resolve({ items: [], nextCursor: null });
+      return Promise.resolve({ items: [], nextCursor: null, total: 0 });
     })
     .handle(listTemplatesV1, (data, { actor }) => {
       record(listTemplatesV1.subject, data, actor);
