@@ -4,6 +4,7 @@
 // The platform runs as separate processes (startPlatform); the cases are written by SQL straight into case-core's
 // table first (as bench:sla fills its own), one case with a timeline of entries through the gateway. Requests go
 // one at a time over one keep-alive connection with anna's token (a member of the inbox): latency, not throughput.
+import os from 'node:os';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { startPlatform } from '../../e2e/dist/index.js';
@@ -121,6 +122,7 @@ function plan(db, actor, sort, after) {
   );
 }
 
+const loadBefore = os.loadavg()[0];
 const platform = await startPlatform({ label: 'bench' });
 let exitCode = 0;
 const db = new pg.Pool({ connectionString: platform.databaseUrl, max: 2 });
@@ -219,6 +221,7 @@ try {
     `## Inbox and case card with ${CASES.toLocaleString('en')} cases (\`npm run bench:inbox\`)`,
     '',
     measuredLine(machine()),
+    `Load average (1 min) at the start ${loadBefore.toFixed(1)}, at the end ${os.loadavg()[0].toFixed(1)}: other work shares the machine.`,
     `${CASES.toLocaleString('en')} cases in the inbox \`${INBOX}\` (${open.toLocaleString('en')} not closed, listed by default;`,
     '5 % urgent, 15 % prioritised; 30 % unassigned, the rest among 40 handlers) and',
     `${OTHER_CASES.toLocaleString('en')} more in nine other inboxes, written by SQL in`,

@@ -14,7 +14,8 @@ export class InboxSorts1764500000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "case_inbox_registered_idx" ON "${s}"."case" ("inbox_id", "registered_at", "id")`,
     );
-    await queryRunner.query(`CREATE INDEX "case_inbox_number_idx" ON "${s}"."case" ("inbox_id", "number")`);
+    // In the C collation, which the number sort asks for, so that the unique index on number is no candidate.
+    await queryRunner.query(`CREATE INDEX "case_inbox_number_idx" ON "${s}"."case" ("inbox_id", "number" COLLATE "C")`);
     await queryRunner.query(`CREATE INDEX "case_inbox_updated_idx" ON "${s}"."case" ("inbox_id", "updated_at", "id")`);
     await queryRunner.query(
       `CREATE INDEX "case_inbox_status_order_idx" ON "${s}"."case" ("inbox_id",
