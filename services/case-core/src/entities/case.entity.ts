@@ -8,11 +8,12 @@ import type { CaseSla } from '@arende/contracts';
 @Index('case_assignee_idx', ['assigneeId'])
 @Index('case_external_organisation_idx', ['externalOrganisationId'])
 @Index('case_inbox_registered_idx', ['inboxId', 'registeredAt', 'id'])
-@Index('case_inbox_number_idx', ['inboxId', 'number'])
 @Index('case_inbox_updated_idx', ['inboxId', 'updatedAt', 'id'])
-// Declared here so TypeORM keeps them; created by the inbox-sorts migration (on expressions).
+// Declared here so TypeORM keeps them; created by the inbox-sorts migration (in a collation, on expressions, with included columns).
+@Index('case_inbox_number_idx', { synchronize: false })
 @Index('case_inbox_status_order_idx', { synchronize: false })
 @Index('case_inbox_assignee_order_idx', { synchronize: false })
+@Index('case_inbox_counts_idx', { synchronize: false })
 export class CaseEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'case_pkey' })
   id: string;

@@ -24,7 +24,12 @@ const priorityRank: SortKey = { sql: 'c.priority_rank', type: 'integer' };
 const registeredAt: SortKey = { sql: 'c.registered_at', type: 'timestamptz' };
 const updatedAt: SortKey = { sql: 'c.updated_at', type: 'timestamptz' };
 const id: SortKey = { sql: 'c.id', type: 'uuid' };
-const number: SortKey = { sql: 'c.number', type: 'text' };
+/**
+ * In the C collation, as its index (inbox, number) is: otherwise PostgreSQL may walk the unique index of every
+ * inbox's numbers instead, and read the other inboxes' cases before this one's. (Numbers are digits and a dash:
+ * C orders them as any collation would.)
+ */
+const number: SortKey = { sql: 'c.number COLLATE "C"', type: 'text' };
 const workOrder = [priorityRank, registeredAt, id];
 
 /** Each sort backed by an index on (inbox_id, its keys…), so a page reads only its own rows. */
