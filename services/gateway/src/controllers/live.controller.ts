@@ -5,6 +5,15 @@ import type { AuthenticatedRequest } from '../auth/auth.guard.js';
 import { CASE_WORKERS, Roles } from '../auth/roles.decorator.js';
 import { LiveHub } from '../live/live-hub.js';
 
+const INBOX_GROUP = '/inbox/';
+
+/** The inboxes of a token's `/inbox/<id>` groups: the user gets the live case updates of these. */
+function inboxIdsOf(groups: readonly string[]): string[] {
+  return groups
+    .filter((g) => g.startsWith(INBOX_GROUP) && g.length > INBOX_GROUP.length)
+    .map((g) => g.slice(INBOX_GROUP.length));
+}
+
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller('api/v1/live')
@@ -15,7 +24,10 @@ export class LiveController {
   @Roles(...CASE_WORKERS)
   @ApiOperation({
     summary:
-      'Server-Sent Events for the signed-in user: `call-answered` when they answer a call; a comment line every 25 s. ' +
+      'Server-Sent Events for the signed-in user: `call-answered` when they answer a call; `notification` (in-app ' +
+      'notifications to them or their inboxes); case updates of their inboxes (`case-registered`, `case-assigned`, ' +
+      '`case-distributed`, `case-moved`, `case-status-changed`, `case-customer-replied`, `referral-answered`); ' +
+      'a comment line every 25 s. ' +
       'The stream ends when the token expires (reconnect with a fresh one). 429 over 5 streams per user.',
   })
   @ApiProduces('text/event-stream')
@@ -35,6 +47,7 @@ export class LiveController {
         end: () => response.end(),
       },
       principal.expiresAt,
+      inboxIdsOf(principal.groups),
     );
     reply.hijack();
     // Headers the hooks set (security headers, CORS) go out with the stream's own.

@@ -1,7 +1,7 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { MessagingNames } from '@arende/messaging';
 import type { Logger, Metrics } from '@arende/observability';
-import type { LiveHub } from './live-hub.js';
+import type { LiveEvent, LiveHub } from './live-hub.js';
 import type { LiveSource } from './live-sources.js';
 
 export interface LiveFeedOptions {
@@ -57,7 +57,31 @@ export class LiveFeed {
       );
       return;
     }
-    this.options.hub.deliver(source.toLive(parsed.data));
-    this.options.metrics.eventsConsumed.labels(subject, 'live').inc();
+    let live: ReturnType<LiveSource['toLive']>;
+    try {
+      live = source.toLive(parsed.data);
+    } catch (error) {
+      this.failed(subject, error);
+      return;
+    }
+    if (live instanceof Promise) {
+      live.then(
+        (event) => this.deliver(subject, event),
+        (error: unknown) => this.failed(subject, error),
+      );
+    } else {
+      this.deliver(subject, live);
+    }
+  }
+
+  private deliver(subject: string, event: LiveEvent | null): void {
+    if (event) this.options.hub.deliver(event);
+    this.options.metrics.eventsConsumed.labels(subject, event ? 'live' : 'skipped').inc();
+  }
+
+  /** A lookup the event needed failed (case-core did not answer): this push is lost, the event's record is not. */
+  private failed(subject: string, error: unknown): void {
+    this.options.metrics.eventsConsumed.labels(subject, 'failed').inc();
+    this.options.logger.warn({ err: error, subject }, 'Live event dropped: its recipients could not be found');
   }
 }

@@ -31,6 +31,32 @@ describe(LiveHub.name, () => {
     hub.close();
   });
 
+  it('writes an event once to each stream of its inboxes and its recipients, never twice to one stream', () => {
+    const hub = new LiveHub();
+    const elin = new RecordingClient();
+    const anna = new RecordingClient();
+    const bertil = new RecordingClient();
+    hub.open('elin', elin, Date.now() + HOUR, ['stadsbyggnad']);
+    hub.open('anna', anna, Date.now() + HOUR, ['kundtjanst', 'stadsbyggnad']);
+    hub.open('bertil', bertil, Date.now() + HOUR, ['kundtjanst']);
+    const update = { event: 'case-moved', id: 'e-2', data: { number: '2026-000123' } };
+    expect(hub.deliver({ ...update, recipients: ['anna'], inboxIds: ['stadsbyggnad', 'aldreomsorg'] })).toBe(2);
+    expect(elin.chunks).toEqual(['event: case-moved\nid: e-2\ndata: {"number":"2026-000123"}\n\n']);
+    expect(anna.chunks).toEqual(elin.chunks);
+    expect(bertil.chunks).toEqual([]);
+    hub.close();
+  });
+
+  it('forgets the inboxes of a stream once it closes', () => {
+    const hub = new LiveHub();
+    const elin = new RecordingClient();
+    hub.open('elin', elin, Date.now() + HOUR, ['stadsbyggnad']).close();
+    expect(hub.deliver({ event: 'case-moved', id: 'e-3', data: {}, recipients: [], inboxIds: ['stadsbyggnad'] })).toBe(
+      0,
+    );
+    expect(elin.chunks).toEqual([]);
+  });
+
   it('cuts off a client that does not read instead of buffering for it', () => {
     const hub = new LiveHub({ ...DEFAULT_LIVE_LIMITS, maxBufferedBytes: 10 });
     const slow = new RecordingClient();

@@ -9,6 +9,8 @@ export interface LiveEvent {
   data: unknown;
   /** User names (the token's preferred_username) to send it to. */
   recipients: readonly string[];
+  /** Inboxes whose members (the `/inbox/<id>` groups of their token) get it too. */
+  inboxIds?: readonly string[];
 }
 
 /** The open response of one connected client. */
@@ -41,6 +43,8 @@ export const DEFAULT_LIVE_LIMITS: LiveLimits = {
 /** A registered stream; `close()` ends it and frees its slot (idempotent). */
 export interface LiveConnection {
   readonly user: string;
+  /** The inboxes the user is a member of while the stream is open (from the token it was opened with). */
+  readonly inboxIds: readonly string[];
   close(): void;
 }
 
@@ -51,6 +55,7 @@ export interface LiveConnection {
  */
 export class LiveHub {
   private readonly byUser = new Map<string, Set<Entry>>();
+  private readonly byInbox = new Map<string, Set<Entry>>();
   private total = 0;
   private heartbeat: NodeJS.Timeout | undefined;
   private closed = false;
@@ -63,10 +68,11 @@ export class LiveHub {
   }
 
   /**
-   * Registers a client of `user` until it closes or `until` (epoch ms: the token's expiry) passes.
+   * Registers a client of `user`, a member of `inboxIds`, until it closes or `until` (epoch ms: the token's
+   * expiry) passes.
    * @throws DomainError REQUEST.RATE_LIMITED over the per-user limit, SERVICE.UNAVAILABLE over the total one.
    */
-  open(user: string, client: LiveClient, until: number): LiveConnection {
+  open(user: string, client: LiveClient, until: number, inboxIds: readonly string[] = []): LiveConnection {
     if (this.closed) throw new DomainError('SERVICE.UNAVAILABLE', 'The gateway is shutting down');
     const own = this.byUser.get(user) ?? new Set<Entry>();
     if (own.size >= this.limits.maxConnectionsPerUser) {
@@ -78,26 +84,37 @@ export class LiveHub {
     if (this.total >= this.limits.maxConnections) {
       throw new DomainError('SERVICE.UNAVAILABLE', 'This gateway serves no more live streams; try again later');
     }
-    const entry: Entry = { user, client, expiry: undefined, close: () => this.remove(entry) };
+    const entry: Entry = {
+      user,
+      inboxIds: [...new Set(inboxIds)],
+      client,
+      expiry: undefined,
+      close: () => this.remove(entry),
+    };
     // The stream ends when the token does; the client reconnects with a fresh one.
     entry.expiry = setTimeout(() => entry.close(), Math.max(0, until - Date.now()));
     entry.expiry.unref();
     own.add(entry);
     this.byUser.set(user, own);
+    for (const inboxId of entry.inboxIds) {
+      const members = this.byInbox.get(inboxId) ?? new Set<Entry>();
+      members.add(entry);
+      this.byInbox.set(inboxId, members);
+    }
     this.total += 1;
     this.startHeartbeat();
     return entry;
   }
 
-  /** Writes the event to every open stream of its recipients; returns how many streams got it. */
+  /** Writes the event once to every open stream of its recipients and inbox members; returns how many got it. */
   deliver(event: LiveEvent): number {
+    const targets = new Set<Entry>();
+    for (const user of event.recipients) for (const entry of this.byUser.get(user) ?? []) targets.add(entry);
+    for (const inboxId of event.inboxIds ?? []) for (const entry of this.byInbox.get(inboxId) ?? []) targets.add(entry);
+    if (targets.size === 0) return 0;
     const chunk = `event: ${event.event}\nid: ${event.id}\ndata: ${JSON.stringify(event.data)}\n\n`;
     let written = 0;
-    for (const user of new Set(event.recipients)) {
-      for (const entry of this.byUser.get(user) ?? []) {
-        if (this.send(entry, chunk)) written += 1;
-      }
-    }
+    for (const entry of targets) if (this.send(entry, chunk)) written += 1;
     return written;
   }
 
@@ -121,6 +138,11 @@ export class LiveHub {
     const own = this.byUser.get(entry.user);
     if (!own?.delete(entry)) return;
     if (own.size === 0) this.byUser.delete(entry.user);
+    for (const inboxId of entry.inboxIds) {
+      const members = this.byInbox.get(inboxId);
+      members?.delete(entry);
+      if (members?.size === 0) this.byInbox.delete(inboxId);
+    }
     this.total -= 1;
     clearTimeout(entry.expiry);
     entry.client.end();

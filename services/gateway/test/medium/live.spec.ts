@@ -1,16 +1,32 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTokenVerifier } from '@arende/auth';
-import { type CallAnsweredV1Data, SYSTEM_ACTOR, callAnsweredV1 } from '@arende/contracts';
+import {
+  type CallAnsweredV1Data,
+  DomainError,
+  type EventContract,
+  SYSTEM_ACTOR,
+  callAnsweredV1,
+  caseDistributedV1,
+  entryAddedV1,
+  exampleCase,
+  getCaseV1,
+  inAppNotificationV1,
+} from '@arende/contracts';
 import { type LocalIssuer, startLocalIssuer } from '@arende/local-issuer';
-import { RpcClient, createEnvelope, ensureStreams } from '@arende/messaging';
+import { RpcClient, RpcServer, createEnvelope, ensureStreams } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { type TestContext, createTestContext, expectEventually } from '@arende/testing';
+import type { z } from 'zod';
 import { startGateway } from '../../src/boot.js';
 import { LiveHub } from '../../src/live/live-hub.js';
 
 // The live stream of a real gateway, fed by events published to JetStream on the test's prefix.
 let issuer: LocalIssuer;
 let ctx: TestContext;
+/** case-core's get-case, answered here: the cases (number → inbox) it knows, and the numbers it was asked. */
+let caseCore: RpcServer;
+const caseInboxes = new Map<string, string>();
+const caseLookups: string[] = [];
 const tokens = new Map<string, string>();
 const opened: LiveStream[] = [];
 
@@ -35,8 +51,22 @@ let main: { app: NestFastifyApplication; base: string };
 beforeAll(async () => {
   issuer = await startLocalIssuer();
   ctx = await createTestContext({ service: 'gateway', schema: 'gateway', entities: [], migrations: [] });
-  await ensureStreams(ctx.jsm, ctx.names, ['intake']);
-  for (const user of ['anna', 'bertil', 'cecilia', 'david', 'fredrik']) tokens.set(user, await issuer.tokenFor(user));
+  await ensureStreams(ctx.jsm, ctx.names, ['intake', 'case', 'notifications']);
+  for (const user of ['anna', 'bertil', 'cecilia', 'david', 'elin', 'fredrik']) {
+    tokens.set(user, await issuer.tokenFor(user));
+  }
+  caseCore = new RpcServer({
+    nc: ctx.nc,
+    names: ctx.names,
+    service: 'case-core',
+    logger: createLogger({ service: 'case-core', level: 'silent' }),
+  });
+  caseCore.handle(getCaseV1, (data) => {
+    caseLookups.push(data.number);
+    const inboxId = caseInboxes.get(data.number);
+    if (!inboxId) throw new DomainError('CASE.NOT_FOUND', `No case ${data.number}`);
+    return Promise.resolve({ ...exampleCase, number: data.number, inboxId });
+  });
   main = await gateway(200);
 });
 
@@ -48,6 +78,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await main?.app.close();
+  await caseCore?.close();
   await ctx?.close();
   await issuer?.close();
 });
@@ -161,6 +192,92 @@ async function invalidCount(): Promise<number> {
     );
   return line === undefined ? 0 : Number(line.split(' ').at(-1));
 }
+
+async function publishEvent<T extends z.ZodType>(contract: EventContract<T>, data: z.input<T>) {
+  const envelope = createEnvelope(contract, data, { actor: SYSTEM_ACTOR, correlationId: 'live-test' });
+  await ctx.js.publish(ctx.names.subject(contract.subject), JSON.stringify(envelope), { msgID: envelope.id });
+  return envelope;
+}
+
+describe('GET /api/v1/live: notifications and case updates', () => {
+  it('hands an in-app notification to its user, and one for an inbox to the inbox members', async () => {
+    const [elin, anna, bertil] = [await connect('elin'), await connect('anna'), await connect('bertil')];
+    const toElin = await publishEvent(inAppNotificationV1, inAppNotificationV1.example);
+    const toCustomerService = await publishEvent(inAppNotificationV1, {
+      ...inAppNotificationV1.example,
+      notificationId: 'daily-report:r-1:inbox:kundtjanst',
+      to: { kind: 'inbox', inboxId: 'kundtjanst' },
+    });
+    await expectEventually(() => {
+      expect(elin.events).toEqual([{ event: 'notification', id: toElin.id, data: toElin.data }]);
+      for (const member of [anna, bertil]) {
+        expect(member.events).toEqual([
+          { event: 'notification', id: toCustomerService.id, data: toCustomerService.data },
+        ]);
+      }
+    });
+  });
+
+  it('tells the members of both inboxes of a distribution, and nobody else', async () => {
+    const [elin, anna, david] = [await connect('elin'), await connect('anna'), await connect('david')];
+    const sent = await publishEvent(caseDistributedV1, {
+      ...caseDistributedV1.example,
+      number: '2026-000601',
+      fromInboxId: 'kundtjanst',
+      toInboxId: 'stadsbyggnad',
+      kind: 'work_group',
+    });
+    const expected = {
+      event: 'case-distributed',
+      id: sent.id,
+      data: {
+        caseId: sent.data.caseId,
+        number: '2026-000601',
+        version: sent.data.version,
+        kind: 'work_group',
+        fromInboxId: 'kundtjanst',
+        toInboxId: 'stadsbyggnad',
+        occurredAt: sent.occurredAt,
+      },
+    };
+    await expectEventually(() => {
+      expect(elin.events).toEqual([expected]);
+      expect(anna.events).toEqual([expected]);
+    });
+    // david (administrator) is in no inbox group: case updates follow inbox membership, as the inbox lists do.
+    await publishCall(callFor('david', 'c-after'));
+    await expectEventually(() => expect(david.events.map((e) => e.event)).toEqual(['call-answered']));
+  });
+
+  it('tells the inbox of a case that the customer wrote, asking case-core once per case', async () => {
+    caseInboxes.set('2026-000602', 'stadsbyggnad');
+    const elin = await connect('elin');
+    const reply = {
+      ...entryAddedV1.example,
+      number: '2026-000602',
+      direction: 'inbound',
+      kind: 'inbound_email',
+    } as const;
+    const first = await publishEvent(entryAddedV1, reply);
+    await publishEvent(entryAddedV1, { ...reply, entryId: crypto.randomUUID() });
+    await publishEvent(entryAddedV1, { ...reply, number: '2026-000603' });
+    await expectEventually(() => expect(elin.events).toHaveLength(2));
+    expect(elin.events[0]).toEqual({
+      event: 'case-customer-replied',
+      id: first.id,
+      data: {
+        caseId: reply.caseId,
+        number: '2026-000602',
+        inboxId: 'stadsbyggnad',
+        entryId: reply.entryId,
+        kind: 'inbound_email',
+        occurredAt: first.occurredAt,
+      },
+    });
+    await expectEventually(() => expect(caseLookups.filter((n) => n === '2026-000603')).toHaveLength(1));
+    expect(caseLookups.filter((n) => n === '2026-000602')).toHaveLength(1);
+  });
+});
 
 describe('GET /api/v1/live', () => {
   it('hands a call-answered event to the agent who answered, and to nobody else', async () => {
