@@ -118,6 +118,28 @@ describe('signing in and the inbox', () => {
     expect(await order()).toEqual([urgent.number, prioritised.number, normal.number]);
   });
 
+  it('renews an expired access token with the refresh token instead of signing in again', async () => {
+    const stored = () =>
+      page.evaluate(() => {
+        const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+        return key === undefined
+          ? undefined
+          : { key, user: JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown> };
+      });
+    const before = await stored();
+    expect(before?.user.refresh_token).toEqual(expect.any(String));
+    // As if the tab had been left for longer than the token lives.
+    await page.evaluate(({ key, user }) => {
+      sessionStorage.setItem(key, JSON.stringify({ ...user, expires_at: Math.floor(Date.now() / 1000) - 60 }));
+    }, before!);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
+    expect(new URL(page.url()).origin).toBe(platform.gatewayUrl);
+    const after = await stored();
+    expect(after?.user.access_token).not.toBe(before?.user.access_token);
+    expect(after?.user.expires_at as number).toBeGreaterThan(Date.now() / 1000);
+  });
+
   it('selects rows with Ctrl and Shift clicks and with the keyboard', async () => {
     const selected = () =>
       page

@@ -73,13 +73,24 @@ export class Auth {
       this.user = user;
       return agentOf(user);
     }
-    const user = await this.manager.getUser();
-    if (user === null || user.expired === true) {
+    let user = await this.manager.getUser();
+    if (user !== null && user.expired === true) user = await this.renew(user);
+    if (user === null) {
       await this.login();
       return undefined;
     }
     this.user = user;
     return agentOf(user);
+  }
+
+  /** A fresh access token from the refresh token (a reload after the token expired), or null. */
+  private async renew(user: User): Promise<User | null> {
+    if (user.refresh_token === undefined) return null;
+    try {
+      return await this.manager.signinSilent();
+    } catch {
+      return null;
+    }
   }
 
   async login(): Promise<void> {
@@ -96,8 +107,9 @@ export class Auth {
   /** The current access token; signs in again when there is none. */
   async token(): Promise<string> {
     if (this.user !== null && this.user.expired !== true) return this.user.access_token;
-    const user = await this.manager.getUser();
-    if (user !== null && user.expired !== true) {
+    const stored = await this.manager.getUser();
+    const user = stored !== null && stored.expired === true ? await this.renew(stored) : stored;
+    if (user !== null) {
       this.user = user;
       return user.access_token;
     }

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useMemo, u
 import type { CaseView, Inbox } from '@arende/contracts';
 import type { Page } from '../api';
 import { Link } from '../Link';
+import { LockIcon, MailIcon } from '../icons';
 import { formatDateTime } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
 import { useLiveEvents } from '../live';
@@ -174,7 +175,7 @@ export function CaseList({ inbox }: { inbox: Inbox }) {
                           since: formatDateTime(language, item.lock.since),
                         })}
                       >
-                        <span aria-hidden="true">🔒</span>
+                        <LockIcon />
                         <span className="visually-hidden">
                           {t('case.lockedBy', {
                             name: item.lock.holderName ?? item.lock.holderId,
@@ -185,7 +186,7 @@ export function CaseList({ inbox }: { inbox: Inbox }) {
                     )}
                     {item.customerRepliedAt !== null && (
                       <span className="signal" title={t('case.customerReplied')}>
-                        <span aria-hidden="true">✉</span>
+                        <MailIcon />
                         <span className="visually-hidden">{t('case.customerReplied')}</span>
                       </span>
                     )}
