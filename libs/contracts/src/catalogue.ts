@@ -44,6 +44,16 @@ import {
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
+import {
+  deleteMessageTemplateV1,
+  deleteSignatureV1,
+  getMessageTemplateV1,
+  getSignatureV1,
+  listMessageTemplatesV1,
+  listSignaturesV1,
+  putMessageTemplateV1,
+  putSignatureV1,
+} from './notifications/message-template.v1.js';
 import { cancelReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
 import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
 import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
@@ -152,6 +162,14 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   slaDailyReportV1,
   sendEmailV1,
   listMessagesV1,
+  listMessageTemplatesV1,
+  getMessageTemplateV1,
+  putMessageTemplateV1,
+  deleteMessageTemplateV1,
+  listSignaturesV1,
+  getSignatureV1,
+  putSignatureV1,
+  deleteSignatureV1,
   messageSentV1,
   messageFailedV1,
   scheduleReopenV1,
