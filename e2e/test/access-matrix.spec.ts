@@ -196,6 +196,19 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'PUT /api/v1/templates/{templateId}': (f) => ({
     body: { title: 'Matris: omdöpt mall', version: f.routing?.templateVersion ?? 1 },
   }),
+  'PUT /api/v1/message-templates/{purpose}/{language}': () => ({
+    body: { subject: 'Matris: {title}', body: 'Hej {customerName}! Ärende {caseNumber} är avslutat.\n\n{solution}' },
+  }),
+  'GET /api/v1/signatures/scope': () => ({
+    query: '?servicePointId=matris',
+    before: (api) =>
+      api.call('PUT', '/api/v1/signatures/scope?servicePointId=matris', {
+        as: 'david',
+        body: { text: 'Matris: kundtjänsten' },
+      }),
+  }),
+  'PUT /api/v1/signatures/scope': () => ({ query: '?servicePointId=matris', body: { text: 'Matris: signatur' } }),
+  'DELETE /api/v1/signatures/scope': () => ({ query: '?userId=matris' }),
   'POST /api/v1/reference-data/{referenceKind}': () => ({ body: { name: 'Matris: område' } }),
   'PUT /api/v1/reference-data/{referenceKind}/{referenceId}': (f) => ({
     body: { name: 'Matris: omdöpt område', version: f.routing?.referenceVersion ?? 1 },
@@ -259,6 +272,8 @@ function fillPath(template: string, f: Fixture): string {
     ...(f.directory ? { staffId: f.directory.staffId } : { staffId: 'matris-saknas' }),
     caseTypeId: 'matris',
     categoryId: 'matris',
+    purpose: 'customer_close',
+    language: 'sv',
     kind: 'case_type',
     targetId: 'matris',
   };

@@ -47,6 +47,16 @@ import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
 import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
 import { inAppNotificationV1 } from './notifications/in-app.v1.js';
 import { cancelReopenV1, getScheduledReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
+import {
+  deleteMessageTemplateV1,
+  deleteSignatureV1,
+  getMessageTemplateV1,
+  getSignatureV1,
+  listMessageTemplatesV1,
+  listSignaturesV1,
+  putMessageTemplateV1,
+  putSignatureV1,
+} from './notifications/message-template.v1.js';
 import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
 import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
@@ -155,6 +165,14 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   slaDailyReportV1,
   sendEmailV1,
   listMessagesV1,
+  listMessageTemplatesV1,
+  getMessageTemplateV1,
+  putMessageTemplateV1,
+  deleteMessageTemplateV1,
+  listSignaturesV1,
+  getSignatureV1,
+  putSignatureV1,
+  deleteSignatureV1,
   messageSentV1,
   messageFailedV1,
   inAppNotificationV1,

@@ -51,6 +51,8 @@ export * from './sla/sla-reminder.v1.js';
 export * from './notifications/notification.schemas.js';
 export * from './notifications/message.v1.js';
 export * from './notifications/in-app.v1.js';
+export * from './notifications/message-template.schemas.js';
+export * from './notifications/message-template.v1.js';
 export * from './sla/schedule-reopen.v1.js';
 export * from './sla/watch.v1.js';
 export * from './sla/calendar.v1.js';

@@ -13,6 +13,8 @@ import { FavouriteController } from './controllers/favourite.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { MessageController } from './controllers/message.controller.js';
+import { MessageTemplateController } from './controllers/message-template.controller.js';
+import { SignatureController } from './controllers/signature.controller.js';
 import { ReferralController } from './controllers/referral.controller.js';
 import { ScheduledReopenController } from './controllers/scheduled-reopen.controller.js';
 import { WatchController } from './controllers/watch.controller.js';
@@ -57,6 +59,8 @@ export class AppModule {
         OpsController,
         EntryController,
         MessageController,
+        MessageTemplateController,
+        SignatureController,
         ReferralController,
         WatchController,
         ScheduledReopenController,

@@ -32,11 +32,14 @@ import { MailSender } from './mail/mail-sender.js';
 import { ElksSender } from './sms/elks-sender.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { SuppressionRepository } from './repositories/suppression.repository.js';
+import { MessageTemplateRepository } from './repositories/message-template.repository.js';
+import { SignatureRepository } from './repositories/signature.repository.js';
 import { CaseMailService } from './services/case-mail.service.js';
 import { CustomerNoticeService } from './services/customer-notice.service.js';
 import { DeliveryWorker } from './services/delivery-worker.js';
 import { FollowUpService } from './services/follow-up.service.js';
 import { MessageService } from './services/message.service.js';
+import { MessageTemplateService } from './services/message-template.service.js';
 import { SuppressionService } from './services/suppression.service.js';
 
 /** What notifications runs on; main.ts connects it, tests hand in their own. */
@@ -90,6 +93,11 @@ export class AppModule {
     const messages = new MessageRepository(schema);
     const suppressions = new SuppressionRepository(schema);
     const mail = new MailSender(config.SMTP_URL);
+    const templates = new MessageTemplateService(
+      infra.dataSource,
+      new MessageTemplateRepository(schema),
+      new SignatureRepository(schema),
+    );
     const client = new RpcClient({ nc: infra.nc, names: infra.names });
     const relay = new OutboxRelay({
       dataSource: infra.dataSource,
@@ -115,6 +123,7 @@ export class AppModule {
             from: config.SMS_FROM,
           })
         : null,
+      templates,
       client,
       {
         from: config.MAIL_FROM,
@@ -138,8 +147,14 @@ export class AppModule {
       { alarmEmail: config.ALARM_EMAIL, alarmSms: config.ALARM_SMS, outboxSchema: schema },
       infra.logger,
     );
-    const caseMail = new CaseMailService(service, client, infra.logger);
-    const notices = new CustomerNoticeService(service, client, { portalCaseUrl: config.PORTAL_CASE_URL }, infra.logger);
+    const caseMail = new CaseMailService(service, templates, client, infra.logger);
+    const notices = new CustomerNoticeService(
+      service,
+      templates,
+      client,
+      { portalCaseUrl: config.PORTAL_CASE_URL },
+      infra.logger,
+    );
     const consumerBase = {
       dataSource: infra.dataSource,
       schema,
@@ -223,7 +238,7 @@ export class AppModule {
         { provide: MessageService, useValue: service },
         {
           provide: NotificationsHandler,
-          useFactory: (rpc: RpcServer) => new NotificationsHandler(rpc, service),
+          useFactory: (rpc: RpcServer) => new NotificationsHandler(rpc, service, templates),
           inject: [RpcServer],
         },
         NotificationsLifecycle,

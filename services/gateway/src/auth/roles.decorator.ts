@@ -27,3 +27,6 @@ export const ROUTING_ADMINS: Role[] = ['admin'];
 
 /** Who sees every inbox rather than only those of their own `/inbox/…` groups. */
 export const INBOX_OVERSEERS: Role[] = ['supervisor', 'admin'];
+
+/** Who administers message templates and signatures; notifications checks it too. */
+export const NOTIFICATION_ADMINS: Role[] = ['admin'];

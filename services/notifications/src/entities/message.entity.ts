@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Actor, DeliveryAttempt } from '@arende/contracts';
+import type { MailAttachment } from '../mail/mail-sender.js';
 
 /** One outbound message (e-mail or SMS) with its delivery state and log. */
 @Entity({ name: 'message' })
@@ -50,6 +51,10 @@ export class MessageEntity {
 
   @Column('jsonb')
   log: DeliveryAttempt[];
+
+  /** Files sent with the mail: the signature's logo inline, attachments of the case by their blob key. */
+  @Column('jsonb', { default: () => "'[]'" })
+  attachments: MailAttachment[];
 
   @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
   nextAttemptAt: Date | null;

@@ -1,5 +1,22 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
+/**
+ * A file a message is sent with, as its row keeps it: inline (the signature's logo, by Content-ID) or an
+ * attachment of the case read from the blob store when the mail is handed over.
+ */
+export type MailAttachment =
+  | { kind: 'inline'; cid: string; fileName: string; contentType: string; dataUrl: string }
+  | { kind: 'blob'; fileName: string; contentType: string; size: number; storageKey: string };
+
+/** A file as it goes into the mail. */
+export interface OutboundFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+  /** Set for inline images the HTML refers to as `cid:…`. */
+  cid?: string;
+}
+
 export interface OutboundMail {
   from: string;
   replyTo: string;
@@ -8,6 +25,7 @@ export interface OutboundMail {
   text: string;
   html: string | null;
   messageId: string;
+  attachments: OutboundFile[];
 }
 
 /** How the relay answered: `sent`, or a failure that may pass (4xx, no connection) or will not (5xx). */
@@ -52,6 +70,16 @@ export class MailSender {
         text: mail.text,
         ...(mail.html === null ? {} : { html: mail.html }),
         messageId: mail.messageId,
+        ...(mail.attachments.length === 0
+          ? {}
+          : {
+              attachments: mail.attachments.map((file) => ({
+                filename: file.fileName,
+                contentType: file.contentType,
+                content: file.content,
+                ...(file.cid === undefined ? {} : { cid: file.cid, contentDisposition: 'inline' as const }),
+              })),
+            }),
         // Keeps vacation responders from answering platform mail (RFC 3834).
         headers: { 'Auto-Submitted': 'auto-generated' },
       })) as { response?: string };

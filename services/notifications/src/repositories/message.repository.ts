@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor, DeliveryAttempt, MessageView } from '@arende/contracts';
+import type { MailAttachment } from '../mail/mail-sender.js';
 
 export interface MessageRow {
   id: string;
@@ -16,6 +17,7 @@ export interface MessageRow {
   attempts: number;
   reason: string | null;
   log: DeliveryAttempt[];
+  attachments: MailAttachment[];
   next_attempt_at: Date | null;
   case_entry: string;
   actor: Actor;
@@ -39,6 +41,7 @@ const COLUMNS = [
   'attempts',
   'reason',
   'log',
+  'attachments',
   'next_attempt_at',
   'case_entry',
   'actor',
@@ -79,7 +82,7 @@ export class MessageRepository {
   async insert(manager: EntityManager, row: MessageRow): Promise<{ row: MessageRow; created: boolean }> {
     const values = COLUMNS.map((column) => {
       const value = row[column];
-      return column === 'log' || column === 'actor' ? JSON.stringify(value) : value;
+      return column === 'log' || column === 'actor' || column === 'attachments' ? JSON.stringify(value) : value;
     });
     const inserted = await manager.query<MessageRow[]>(
       `INSERT INTO ${this.table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
+  type CaseView,
   type caseDistributedV1,
   DomainError,
   getCaseV1,
@@ -11,6 +12,7 @@ import {
 import type { EnvelopeOf, RpcClient, RpcContext } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import type { MessageService } from './message.service.js';
+import { type ComposedMail, type MessageTemplateService, senderOf } from './message-template.service.js';
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
 
@@ -26,6 +28,7 @@ const MAX_ENTRIES = 50;
 export class CaseMailService {
   constructor(
     private readonly messages: MessageService,
+    private readonly templates: MessageTemplateService,
     private readonly rpc: RpcClient,
     private readonly logger: StructuredLogger,
   ) {}
@@ -34,17 +37,23 @@ export class CaseMailService {
     const d = envelope.data;
     if (d.email === null || d.email.to.length === 0) return;
     const ctx: RpcContext = { actor: SYSTEM_ACTOR, correlationId: envelope.correlationId };
-    const text = await this.distributionText(d, ctx);
-    if (text === null) return;
+    const found = await this.distributionValues(d, ctx);
+    if (found === null) return;
+    const purpose = d.kind === 'for_information' ? 'distribution_information' : 'distribution_external';
+    const mail = await this.templates.compose(
+      manager,
+      purpose,
+      found.values,
+      senderOf(envelope.actor, found.view.servicePointId),
+    );
     for (const to of new Set(d.email.to.map((address) => address.toLowerCase()))) {
       await this.messages.queueEmail(
         manager,
         {
           to,
-          subject: text.subject,
-          text: text.body,
+          ...queued(mail),
           caseNumber: d.number,
-          purpose: d.kind === 'for_information' ? 'distribution_information' : 'distribution_external',
+          purpose,
           dedupeKey: `distribution:${d.entryId}:${to}`,
           caseEntry: false,
         },
@@ -56,20 +65,37 @@ export class CaseMailService {
   async referralSent(envelope: EnvelopeOf<typeof referralSentV1>, manager: EntityManager): Promise<void> {
     const r = envelope.data;
     const ctx: RpcContext = { actor: SYSTEM_ACTOR, correlationId: envelope.correlationId };
-    const greeting = r.to.name ? `Hej ${r.to.name}!` : 'Hej!';
     const attachments =
       r.attachments.length === 0
         ? ''
         : `\n\nBilagor i ärendet: ${r.attachments.map((a) => a.fileName).join(', ')} (fås från kundtjänst på begäran).`;
+    const view = await this.caseView(r.caseNumber, ctx);
+    const mail = await this.templates.compose(
+      manager,
+      'referral',
+      {
+        caseNumber: r.caseNumber,
+        title: r.caseTitle,
+        customerName: '',
+        handlerName: view?.assigneeName ?? '',
+        expectedFeedback: '',
+        portalLink: '',
+        portalLine: '',
+        greeting: r.to.name ? `Hej ${r.to.name}!` : 'Hej!',
+        recipientName: r.to.name ?? '',
+        message: r.message,
+        referralNumber: r.referralNumber,
+        replyBy: stockholmDate.format(new Date(r.replyBy)),
+        senderName: r.sentBy.name ?? '',
+        attachments,
+      },
+      { userId: r.sentBy.id, servicePointId: view?.servicePointId ?? null },
+    );
     await this.messages.queueEmail(
       manager,
       {
         to: r.to.email,
-        subject: `Remiss ${r.referralNumber}: ${r.caseTitle}`,
-        text:
-          `${greeting}\n\n${r.message}\n\nSvara senast ${stockholmDate.format(new Date(r.replyBy))} genom att ` +
-          `svara på det här meddelandet; ange remissnummer ${r.referralNumber} om du skriver ett nytt.` +
-          `${attachments}\n\nFrån ${r.sentBy.name}\n`,
+        ...queued(mail),
         caseNumber: r.caseNumber,
         purpose: 'referral',
         dedupeKey: `referral:${r.id}`,
@@ -80,27 +106,31 @@ export class CaseMailService {
     );
   }
 
-  private async distributionText(
-    d: EnvelopeOf<typeof caseDistributedV1>['data'],
-    ctx: RpcContext,
-  ): Promise<{ subject: string; body: string } | null> {
-    const include = d.email!.include;
-    let view;
+  private async caseView(number: string, ctx: RpcContext): Promise<CaseView | null> {
     try {
-      view = await this.rpc.request(getCaseV1, { number: d.number }, ctx);
+      return await this.rpc.request(getCaseV1, { number }, ctx);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'CASE.NOT_FOUND') {
-        this.logger.warn({ number: d.number }, 'Distribution mail skipped: the case is gone');
-        return null;
-      }
+      if (error instanceof DomainError && error.code === 'CASE.NOT_FOUND') return null;
       throw error;
     }
-    const parts = [d.kind === 'for_information' ? 'För kännedom.' : 'Ärendet skickas till er för handläggning.'];
-    if (d.note) parts.push(d.note);
+  }
+
+  /** The distribution mail's placeholders: `details` holds the parts of the case the distributor chose. */
+  private async distributionValues(
+    d: EnvelopeOf<typeof caseDistributedV1>['data'],
+    ctx: RpcContext,
+  ): Promise<{ view: CaseView; values: Record<string, string> } | null> {
+    const include = d.email!.include;
+    const view = await this.caseView(d.number, ctx);
+    if (view === null) {
+      this.logger.warn({ number: d.number }, 'Distribution mail skipped: the case is gone');
+      return null;
+    }
+    const parts: string[] = [];
     if (include.description && view.description) parts.push(`Beskrivning:\n${view.description}`);
+    const { items: customers } = await this.rpc.request(listCaseCustomersV1, { number: d.number }, ctx);
     if (include.customer) {
-      const { items } = await this.rpc.request(listCaseCustomersV1, { number: d.number }, ctx);
-      const lines = items.map((c) =>
+      const lines = customers.map((c) =>
         [
           [c.firstName, c.lastName].filter(Boolean).join(' ') || c.companyName,
           c.email,
@@ -120,6 +150,30 @@ export class CaseMailService {
       if (lines.length > 0) parts.push(`Händelser i ärendet:\n\n${lines.join('\n\n')}`);
     }
     if (include.attachments) parts.push('Bilagor finns i ärendet och skickas inte med e-post.');
-    return { subject: view.title, body: `${parts.join('\n\n')}\n` };
+    const customer = customers.find((c) => c.email !== null) ?? customers[0];
+    return {
+      view,
+      values: {
+        caseNumber: view.number,
+        title: view.title,
+        customerName: customer?.firstName ?? customer?.companyName ?? '',
+        handlerName: view.assigneeName ?? '',
+        expectedFeedback: '',
+        portalLink: '',
+        portalLine: '',
+        note: d.note,
+        details: parts.join('\n\n'),
+      },
+    };
   }
+}
+
+/** A composed mail as queueEmail takes it. */
+function queued(mail: ComposedMail) {
+  return {
+    subject: mail.subject,
+    text: mail.text,
+    attachments: mail.attachments,
+    ...(mail.html === null ? {} : { html: mail.html }),
+  };
 }

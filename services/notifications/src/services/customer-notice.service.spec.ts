@@ -1,4 +1,5 @@
-import { expectedFeedback, fillPlaceholders } from './customer-notice.service.js';
+import { expectedFeedback } from './customer-notice.service.js';
+import { fillPlaceholders } from './message-template.rules.js';
 
 describe('expectedFeedback', () => {
   it('counts office hours, skipping the weekend and holidays', () => {

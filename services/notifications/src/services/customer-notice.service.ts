@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { BusinessCalendar } from '@arende/calendar';
 import {
+  type Actor,
   type CaseView,
   type caseClosedV1,
   type caseDistributedV1,
@@ -8,13 +9,13 @@ import {
   getCaseV1,
   getTemplateV1,
   listCaseCustomersV1,
-  type MessagePurpose,
   SYSTEM_ACTOR,
   type Template,
 } from '@arende/contracts';
 import type { EnvelopeOf, RpcClient, RpcContext } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import type { MessageService } from './message.service.js';
+import { type MessageTemplateService, senderOf } from './message-template.service.js';
 
 export interface CustomerNoticeSettings {
   /** Link to a case in the citizen portal; `{number}` is replaced by the case number. Unset: no link. */
@@ -39,19 +40,6 @@ export function expectedFeedback(from: Date, feedbackHours: number): string {
   return stockholmDate.format(OFFICE_HOURS.addBusinessMinutes(from, feedbackHours * 60));
 }
 
-/** Fills `{placeholder}`s; an unknown one is left as it is. */
-export function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-const REGISTRATION =
-  'Hej {customerName}!\n\nTack för att du kontaktade oss. Ditt ärende har fått nummer {caseNumber} och har skickats ' +
-  'vidare till den som ska hantera det.{feedbackLine}\n\nAnge ärendenumret om du kontaktar oss igen.{portalLine}\n';
-const DISTRIBUTION = 'Hej {customerName}!\n\n{message}\n\nÄrende {caseNumber}: {title}{portalLine}\n';
-const CLOSE =
-  'Hej {customerName}!\n\nDitt ärende {caseNumber} är nu avslutat.\n\n{solution}\n\nSvara på det här ' +
-  'meddelandet om du har frågor.{portalLine}\n';
-
 /**
  * Tells the customer about their case, as the case's template says: when it is registered and sent on (its
  * number and when to expect feedback), when a distribution asks for it (its message), and when it closes (the
@@ -60,6 +48,7 @@ const CLOSE =
 export class CustomerNoticeService {
   constructor(
     private readonly messages: MessageService,
+    private readonly templates: MessageTemplateService,
     private readonly rpc: RpcClient,
     private readonly settings: CustomerNoticeSettings,
     private readonly logger: StructuredLogger,
@@ -74,30 +63,36 @@ export class CustomerNoticeService {
     const { view, template } = found;
     const to = d.notifyCustomer?.email ?? (await this.customerEmail(d.number, ctx));
     if (!to) return;
-    const values = await this.values(view, ctx);
+    const feedbackHours = view.sla?.feedbackHours ?? template?.sla.feedbackHours ?? null;
+    const feedback = feedbackHours === null ? '' : expectedFeedback(new Date(envelope.occurredAt), feedbackHours);
+    const values = await this.values(view, feedback, ctx);
     if (template?.customerNotices.onRegistration) {
-      const feedbackHours = view.sla?.feedbackHours ?? template.sla.feedbackHours;
-      const feedbackLine =
-        feedbackHours === null
-          ? ''
-          : ` Du kan räkna med återkoppling senast ${expectedFeedback(new Date(envelope.occurredAt), feedbackHours)}.`;
-      await this.queue(manager, ctx, 'customer_registration', {
-        to,
-        subject: view.title,
-        text: fillPlaceholders(REGISTRATION, { ...values, feedbackLine }),
-        caseNumber: d.number,
-        // Once per case: only the first time it is sent on.
-        dedupeKey: `notice:registration:${d.caseId}`,
-      });
+      const feedbackLine = feedback === '' ? '' : ` Du kan räkna med återkoppling senast ${feedback}.`;
+      await this.queue(
+        manager,
+        ctx,
+        envelope,
+        view,
+        'customer_registration',
+        { ...values, feedbackLine },
+        {
+          to,
+          caseNumber: d.number,
+          // Once per case: only the first time it is sent on.
+          dedupeKey: `notice:registration:${d.caseId}`,
+        },
+      );
     }
     if (d.notifyCustomer) {
-      await this.queue(manager, ctx, 'customer_distribution', {
-        to,
-        subject: view.title,
-        text: fillPlaceholders(DISTRIBUTION, { ...values, message: d.notifyCustomer.message }),
-        caseNumber: d.number,
-        dedupeKey: `notice:distribution:${d.entryId}`,
-      });
+      await this.queue(
+        manager,
+        ctx,
+        envelope,
+        view,
+        'customer_distribution',
+        { ...values, message: d.notifyCustomer.message },
+        { to, caseNumber: d.number, dedupeKey: `notice:distribution:${d.entryId}` },
+      );
     }
   }
 
@@ -109,15 +104,21 @@ export class CustomerNoticeService {
     const { view, template } = found;
     const to = await this.customerEmail(c.number, ctx);
     if (!to) return;
-    const values = await this.values(view, ctx);
-    await this.queue(manager, ctx, 'customer_close', {
-      to,
-      subject: view.title,
-      text: fillPlaceholders(CLOSE, { ...values, solution: template.solutionText }),
-      caseNumber: c.number,
-      // A reopened case closed again tells the customer again: one notice per closing (the case's version).
-      dedupeKey: `notice:close:${c.caseId}:${c.version}`,
-    });
+    const values = await this.values(view, '', ctx);
+    await this.queue(
+      manager,
+      ctx,
+      envelope,
+      view,
+      'customer_close',
+      { ...values, solution: template.solutionText },
+      {
+        to,
+        caseNumber: c.number,
+        // A reopened case closed again tells the customer again: one notice per closing (the case's version).
+        dedupeKey: `notice:close:${c.caseId}:${c.version}`,
+      },
+    );
   }
 
   private async caseAndTemplate(
@@ -143,7 +144,7 @@ export class CustomerNoticeService {
     return items.find((c) => c.email !== null)?.email ?? null;
   }
 
-  private async values(view: CaseView, ctx: RpcContext): Promise<Record<string, string>> {
+  private async values(view: CaseView, expected: string, ctx: RpcContext): Promise<Record<string, string>> {
     const { items } = await this.rpc.request(listCaseCustomersV1, { number: view.number }, ctx);
     const customer = items.find((c) => c.email !== null) ?? items[0];
     const link = this.settings.portalCaseUrl?.replaceAll('{number}', view.number);
@@ -152,17 +153,29 @@ export class CustomerNoticeService {
       title: view.title,
       customerName: customer?.firstName ?? customer?.companyName ?? '',
       handlerName: view.assigneeName ?? '',
+      expectedFeedback: expected,
+      portalLink: link ?? '',
       portalLine: link ? `\n\nFölj ärendet på ${link}` : '',
     };
   }
 
+  /** The purpose's template filled and signed as whoever caused the notice, with the case's service point. */
   private async queue(
     manager: EntityManager,
     ctx: RpcContext,
-    purpose: MessagePurpose,
-    mail: { to: string; subject: string; text: string; caseNumber: string; dedupeKey: string },
+    envelope: { actor: Actor },
+    view: CaseView,
+    purpose: 'customer_registration' | 'customer_distribution' | 'customer_close',
+    values: Record<string, string>,
+    mail: { to: string; caseNumber: string; dedupeKey: string },
   ): Promise<void> {
-    await this.messages.queueEmail(manager, { ...mail, purpose }, ctx);
+    const composed = await this.templates.compose(
+      manager,
+      purpose,
+      values,
+      senderOf(envelope.actor, view.servicePointId),
+    );
+    await this.messages.queueEmail(manager, { ...mail, ...composed, html: composed.html ?? undefined, purpose }, ctx);
   }
 
   private context(correlationId: string): RpcContext {

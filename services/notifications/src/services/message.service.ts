@@ -15,10 +15,11 @@ import {
 } from '@arende/contracts';
 import { Outbox, createEnvelope, type RpcClient, type RpcContext } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
-import type { MailSender, SendOutcome } from '../mail/mail-sender.js';
+import type { MailAttachment, MailSender, OutboundFile, SendOutcome } from '../mail/mail-sender.js';
 import type { ElksSender } from '../sms/elks-sender.js';
 import { type MessageRepository, type MessageRow, toView } from '../repositories/message.repository.js';
 import type { SuppressionRepository } from '../repositories/suppression.repository.js';
+import { type MessageTemplateService, senderOf } from './message-template.service.js';
 
 export interface EmailRequest extends z.output<typeof sendEmailV1.request> {
   purpose: MessagePurpose;
@@ -26,6 +27,8 @@ export interface EmailRequest extends z.output<typeof sendEmailV1.request> {
   messageId?: string;
   /** False when the case already records the mail in an entry of its own: no outbound entry is written. */
   caseEntry?: boolean;
+  /** Files to send with it (a signature's logo, attachments of the case). */
+  attachments?: MailAttachment[];
 }
 
 export interface SmsRequest {
@@ -72,6 +75,8 @@ export class MessageService {
     private readonly mail: MailSender,
     /** Null when no SMS provider is configured: text messages then fail with that reason. */
     private readonly sms: ElksSender | null,
+    /** Signs the mail staff send themselves. */
+    private readonly signer: Pick<MessageTemplateService, 'sign'>,
     private readonly rpc: RpcClient,
     private readonly settings: MessageSettings,
     private readonly logger: StructuredLogger,
@@ -83,11 +88,27 @@ export class MessageService {
     if (ctx.actor.kind !== 'staff' && ctx.actor.kind !== 'service' && ctx.actor.kind !== 'system') {
       throw new DomainError('AUTH.FORBIDDEN', 'Only staff and the platform send e-mail');
     }
-    const view = await this.dataSource.transaction((manager) =>
-      this.queueEmail(manager, { ...input, purpose: 'manual' }, ctx),
-    );
+    const servicePointId = input.caseNumber ? await this.servicePointOf(input.caseNumber, ctx) : null;
+    const view = await this.dataSource.transaction(async (manager) => {
+      const signed = await this.signer.sign(
+        manager,
+        { subject: input.subject, text: input.text, html: input.html ?? null },
+        senderOf(ctx.actor, servicePointId),
+      );
+      return this.queueEmail(manager, { ...input, ...signed, html: signed.html ?? undefined, purpose: 'manual' }, ctx);
+    });
     this.listener.nudge();
     return view;
+  }
+
+  /** The case's service point, for its signature; none when the case is not found. */
+  private async servicePointOf(caseNumber: string, ctx: RpcContext): Promise<string | null> {
+    try {
+      return (await this.rpc.request(getCaseV1, { number: caseNumber }, ctx)).servicePointId;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CASE.NOT_FOUND') return null;
+      throw error;
+    }
   }
 
   /** Queues an e-mail in the caller's transaction; the caller nudges after commit. */
@@ -113,6 +134,7 @@ export class MessageService {
         ? `SUPPRESSED: ${suppressed.reason === 'bounce' ? 'the address bounced' : 'the address answers automatically'}`
         : null,
       log: [],
+      attachments: input.attachments ?? [],
       next_attempt_at: suppressed ? null : now,
       case_entry: input.caseEntry === false ? 'not_wanted' : 'none',
       actor: ctx.actor,
@@ -143,6 +165,7 @@ export class MessageService {
       attempts: 0,
       reason: null,
       log: [],
+      attachments: [],
       next_attempt_at: now,
       case_entry: 'none',
       actor: ctx.actor,
@@ -189,6 +212,7 @@ export class MessageService {
             text: row.body_text,
             html: row.body_html,
             messageId: row.message_id ?? `<${row.id}@${this.settings.messageIdDomain}>`,
+            attachments: this.files(row.attachments),
           });
     const now = this.now();
     const attempts = row.attempts + 1;
@@ -227,6 +251,23 @@ export class MessageService {
       { messageId: row.id, attempt: attempts, outcome: outcome.kind, status: next.status },
       'Message delivery attempted',
     );
+  }
+
+  /** The message's files as they go into the mail. */
+  private files(attachments: MailAttachment[]): OutboundFile[] {
+    const files: OutboundFile[] = [];
+    for (const attachment of attachments) {
+      if (attachment.kind === 'inline') {
+        const base64 = attachment.dataUrl.slice(attachment.dataUrl.indexOf(',') + 1);
+        files.push({
+          fileName: attachment.fileName,
+          contentType: attachment.contentType,
+          content: Buffer.from(base64, 'base64'),
+          cid: attachment.cid,
+        });
+      }
+    }
+    return files;
   }
 
   /** Writes sent mail onto its case; a closed or vanished case is skipped, anything else is tried again later. */

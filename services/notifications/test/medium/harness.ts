@@ -126,7 +126,8 @@ export interface Harness {
   /** A case's timeline, oldest first, for list-entries. */
   timelines: Map<string, EntryView[]>;
   templates: Map<string, Partial<z.input<typeof TemplateSchema>>>;
-  publish<C extends EventContract>(contract: C, data: z.input<C['data']>): Promise<void>;
+  /** Publishes an event as `actor` (default: the contract's owning service). */
+  publish<C extends EventContract>(contract: C, data: z.input<C['data']>, actor?: Actor): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -236,9 +237,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     caseViews,
     timelines,
     templates,
-    async publish(contract, data) {
+    async publish(contract, data, actor) {
       const envelope = createEnvelope(contract, data, {
-        actor: { kind: 'service', id: contract.owner, roles: [] },
+        actor: actor ?? { kind: 'service', id: contract.owner, roles: [] },
         correlationId: factory.correlationId(),
       });
       await ctx.js.publish(ctx.names.subject(contract.subject), JSON.stringify(envelope), { msgID: envelope.id });
