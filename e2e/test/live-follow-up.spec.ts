@@ -99,7 +99,7 @@ beforeAll(async () => {
     },
     admin,
   );
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await nc?.drain();
@@ -161,7 +161,7 @@ describe('a reminder to the handling officer', () => {
       expect(notice.data).toMatchObject({
         to: { kind: 'user', userName: 'elin' },
         kind: 'reminder',
-        link: `/api/v1/cases/${number}`,
+        link: `/cases/${number}`,
       });
       expect(notice.data.text).toEqual(expect.stringContaining('inte kvitterat'));
       // Customer service (the inbox the case came from) is reminded too, in the agent client of its members.

@@ -25,7 +25,7 @@ export const inAppNotificationV1 = defineEvent({
     caseNumber: CaseNumberSchema.nullable(),
     title: z.string().max(1000),
     text: z.string().max(5000),
-    /** The case in the gateway's API (`/api/v1/cases/<number>`), null when it is about no case. */
+    /** The case's page in the agent client (`/cases/<number>`), null when it is about no case. */
     link: z.string().max(500).nullable(),
     createdAt: TimestampSchema,
   }),
@@ -37,7 +37,7 @@ export const inAppNotificationV1 = defineEvent({
     caseNumber: '2026-000123',
     title: 'Påminnelse: Snö ej röjd på Råsundavägen',
     text: 'Ärendet är inte kvitterat.',
-    link: '/api/v1/cases/2026-000123',
+    link: '/cases/2026-000123',
     createdAt: '2026-11-23T10:15:00.300Z',
   },
   description:

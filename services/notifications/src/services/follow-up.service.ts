@@ -217,7 +217,7 @@ export class FollowUpService {
       ...notice,
       notificationId: `${key}:${who}`,
       to,
-      link: notice.caseNumber === null ? null : `/api/v1/cases/${notice.caseNumber}`,
+      link: notice.caseNumber === null ? null : `/cases/${notice.caseNumber}`,
       createdAt: new Date().toISOString(),
     };
     const event = createEnvelope(inAppNotificationV1, data, {

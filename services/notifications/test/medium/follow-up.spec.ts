@@ -128,7 +128,7 @@ describe('in-app notifications', () => {
       caseId: data.caseId,
       title: 'Påminnelse: Bygglov utan svar',
       text: 'Ärendet är inte kvitterat.',
-      link: '/api/v1/cases/2026-000205',
+      link: '/cases/2026-000205',
     };
     // elin has no e-mail address in the directory and is still told in the agent client.
     expect(got).toEqual(
