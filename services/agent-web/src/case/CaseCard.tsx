@@ -3,6 +3,7 @@ import type { CaseView, EntryView } from '@arende/contracts';
 import { ApiError, type Page } from '../api';
 import { formatDateTime } from '../format';
 import { type Language, errorMessage, useI18n } from '../i18n';
+import { isCaseEvent } from '../event-stream';
 import { useLiveEvents } from '../live';
 import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
@@ -67,9 +68,9 @@ export function CaseCard({ number }: { number: string }) {
   useLiveEvents(
     useCallback(
       (event) => {
-        if (event.event !== 'call-answered') reload();
+        if (isCaseEvent(event, number)) reload();
       },
-      [reload],
+      [reload, number],
     ),
   );
 
