@@ -226,6 +226,8 @@ describe('quick registration and closing a phone case', () => {
       description: 'Ringde och undrade när Storgatan plogas.',
       status: 'new',
     });
+    // The registration panel names the case type (routing's reference data), not its id.
+    await page.locator('dt:text-is("Ärendetyp") + dd', { hasText: 'När sker snöröjning' }).waitFor();
     await expectAccessible('case card');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-card.png'), fullPage: true });
 

@@ -1,4 +1,4 @@
-import { parseEventStream } from './event-stream';
+import { isCaseEvent, parseEventStream } from './event-stream';
 
 describe('parseEventStream', () => {
   it('reads named events with ids and JSON data, skips comments, and keeps an unfinished event for later', () => {
@@ -18,5 +18,16 @@ describe('parseEventStream', () => {
     const { events, rest } = parseEventStream('data: first\r\ndata: second\r\n\r\n');
     expect(events).toEqual([{ event: 'message', id: undefined, data: 'first\nsecond' }]);
     expect(rest).toBe('');
+  });
+});
+
+describe('isCaseEvent', () => {
+  it('knows case events by name and, given a number, by the case they are about', () => {
+    const changed = { event: 'case-status-changed', data: { number: '2026-000001', status: 'closed' } };
+    expect(isCaseEvent(changed)).toBe(true);
+    expect(isCaseEvent(changed, '2026-000001')).toBe(true);
+    expect(isCaseEvent(changed, '2026-000002')).toBe(false);
+    expect(isCaseEvent({ event: 'call-answered', data: { aNumber: null } })).toBe(false);
+    expect(isCaseEvent({ event: 'notification', data: {} })).toBe(false);
   });
 });

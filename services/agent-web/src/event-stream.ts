@@ -35,3 +35,15 @@ export function parseEventStream(buffer: string): { events: LiveEvent[]; rest: s
   }
   return { events, rest };
 }
+
+/**
+ * Whether a live event says a case changed (`case-registered`, `case-assigned`, `case-status-changed` …), and,
+ * given a number, that case: the client then reads it again through its own requests.
+ */
+export function isCaseEvent(event: LiveEvent, number?: string): boolean {
+  if (!event.event.startsWith('case-')) return false;
+  if (number === undefined) return true;
+  const about =
+    typeof event.data === 'object' && event.data !== null ? (event.data as { number?: unknown }).number : undefined;
+  return about === undefined || about === number;
+}

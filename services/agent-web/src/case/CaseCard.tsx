@@ -3,8 +3,10 @@ import type { CaseView, EntryView } from '@arende/contracts';
 import { ApiError, type Page } from '../api';
 import { formatDateTime } from '../format';
 import { type Language, errorMessage, useI18n } from '../i18n';
+import { isCaseEvent } from '../event-stream';
 import { useLiveEvents } from '../live';
 import { useSession } from '../session';
+import { useReferenceNames } from '../reference';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
 
@@ -39,6 +41,10 @@ export function CaseCard({ number }: { number: string }) {
   const [reloads, setReloads] = useState(0);
   const ids = useId();
   const confirmDialog = useRef<HTMLDialogElement>(null);
+  const caseTypes = useReferenceNames(api, 'case-type');
+  const categories = useReferenceNames(api, 'category');
+  const areas = useReferenceNames(api, 'area');
+  const orgUnits = useReferenceNames(api, 'org-unit');
 
   useEffect(() => {
     const abort = new AbortController();
@@ -62,9 +68,9 @@ export function CaseCard({ number }: { number: string }) {
   useLiveEvents(
     useCallback(
       (event) => {
-        if (event.event !== 'call-answered') reload();
+        if (isCaseEvent(event, number)) reload();
       },
-      [reload],
+      [reload, number],
     ),
   );
 
@@ -147,6 +153,7 @@ export function CaseCard({ number }: { number: string }) {
   const lastSender = [...(entries ?? [])].reverse().find((entry) => entry.kind === 'inbound_email')?.from ?? '';
   const closed = found.status === 'closed';
   const none = t('card.none');
+  const named = (names: ReadonlyMap<string, string>, id: string | null) => (id === null ? none : (names.get(id) ?? id));
 
   return (
     <div className="case-card">
@@ -189,10 +196,10 @@ export function CaseCard({ number }: { number: string }) {
         <section aria-labelledby={`${ids}-registration`} className="panel">
           <h2 id={`${ids}-registration`}>{t('card.registration')}</h2>
           <dl>
-            <Field label={t('case.caseType')}>{found.caseTypeId ?? none}</Field>
-            <Field label={t('case.category')}>{found.categoryId ?? none}</Field>
-            <Field label={t('case.area')}>{found.areaId ?? none}</Field>
-            <Field label={t('case.orgUnit')}>{found.orgUnitId ?? none}</Field>
+            <Field label={t('case.caseType')}>{named(caseTypes, found.caseTypeId)}</Field>
+            <Field label={t('case.category')}>{named(categories, found.categoryId)}</Field>
+            <Field label={t('case.area')}>{named(areas, found.areaId)}</Field>
+            <Field label={t('case.orgUnit')}>{named(orgUnits, found.orgUnitId)}</Field>
           </dl>
         </section>
         <section aria-labelledby={`${ids}-content`} className="panel">

@@ -5,6 +5,7 @@ import { Link } from '../Link';
 import { LockIcon, MailIcon } from '../icons';
 import { formatDateTime } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
+import { isCaseEvent } from '../event-stream';
 import { useLiveEvents } from '../live';
 import { hrefOf, navigate } from '../router';
 import { useSession } from '../session';
@@ -63,7 +64,7 @@ export function CaseList({ inbox }: { inbox: Inbox }) {
   useLiveEvents(
     useCallback(
       (event) => {
-        if (event.event !== 'call-answered') refetch();
+        if (isCaseEvent(event)) refetch();
       },
       [refetch],
     ),
