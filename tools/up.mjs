@@ -267,6 +267,8 @@ try {
     SMTP_URL: `smtp://127.0.0.1:${SINK_SMTP_PORT}`,
     MAIL_REPLY_TO: INTAKE_ADDRESS,
     ALARM_EMAIL: process.env.ALARM_EMAIL ?? 'jour@kommun.example',
+    // Intake's blob store: distribution and referral mails carry the attachments it kept.
+    BLOB_DIR: '.run/blobs',
   });
   await waitFor('notifications', `http://127.0.0.1:${NOTIFICATIONS_OPS_PORT}/health/ready`);
   await seed();

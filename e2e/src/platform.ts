@@ -266,6 +266,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
       MAIL_REPLY_TO: intakeAddress,
       ALARM_EMAIL: alarmEmail,
+      // The attachments intake stored, which distribution and referral mails carry.
+      BLOB_DIR: intakeBlobDir,
       SEND_RETRY_BASE_MS: '200',
       SEND_POLL_MS: '100',
     };

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { type CaseEventView, type CaseView, type ReferralView, SYSTEM_ACTOR } from '@arende/contracts';
+import { type CaseEventView, type CaseView, type EntryView, type ReferralView, SYSTEM_ACTOR } from '@arende/contracts';
 import { expectEventually } from '@arende/testing';
 import { type Platform, startPlatform } from '../src/platform.js';
 import { SmtpClient, textMessage } from '../src/smtp-client.js';
@@ -162,6 +162,72 @@ describe('a referral', () => {
     expect(answered.answers).toEqual([expect.objectContaining({ from: 'trafik@solna.example' })]);
     const after = await api.call<CaseView>('GET', `/api/v1/cases/${number}`);
     expect(after.body.customerRepliedAt).not.toBeNull();
+  });
+});
+
+describe('a referral with an attachment of the case', () => {
+  it('carries the file intake stored, read from the blob store, in the mail to the recipient', async () => {
+    const run = Date.now().toString(36);
+    const subject = `Farthinder med bild ${run}`;
+    const picture = Buffer.from(`en bild av gatan ${run}`);
+    const boundary = `boundary-${run}`;
+    const raw = [
+      'From: kund@example.se',
+      `To: ${platform.intakeAddress}`,
+      `Subject: ${subject}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <bild.${run}@example.se>`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Bilden visar var bilarna kör för fort.',
+      `--${boundary}`,
+      'Content-Type: image/png; name="gata.png"',
+      'Content-Disposition: attachment; filename="gata.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      picture.toString('base64'),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const smtp = await SmtpClient.connect(platform.smtpPort);
+    try {
+      expect((await smtp.send('kund@example.se', [platform.intakeAddress], raw)).code).toBe(250);
+    } finally {
+      await smtp.close();
+    }
+    const number = await caseNumberByTitle(subject);
+    const attachment = await expectEventually(async () => {
+      const entries = await api.call<{ items: EntryView[] }>('GET', `/api/v1/cases/${number}/entries`);
+      const files = entries.body.items.flatMap((e) => e.attachments);
+      expect(files.map((a) => a.fileName)).toContain('gata.png');
+      return files.find((a) => a.fileName === 'gata.png')!;
+    });
+    expect(attachment).toMatchObject({ contentType: 'image/png', size: picture.length });
+    const current = await api.call<CaseView>('GET', `/api/v1/cases/${number}`);
+    const recipient = `trafik-${run}@solna.example`;
+    const sent = await api.call<ReferralView>('POST', `/api/v1/cases/${number}/referrals`, {
+      body: {
+        version: current.body.version,
+        to: { email: recipient, name: 'Trafikenheten' },
+        message: 'Se bilden.',
+        attachmentIds: [attachment.id],
+      },
+    });
+    expect(sent.status).toBe(201);
+    const mail = await expectEventually(
+      () => {
+        const got = platform.sink.messages(recipient);
+        expect(got).toHaveLength(1);
+        return got[0];
+      },
+      { timeoutMs: 15_000 },
+    );
+    expect(mail.attachments).toMatchObject([{ filename: 'gata.png', contentType: 'image/png', size: picture.length }]);
+    expect(mail.text).toContain('Bifogade filer: gata.png.');
   });
 });
 

@@ -203,6 +203,7 @@ export class AppModule {
               relay,
               {
                 replyDays: infra.config.REFERRAL_REPLY_DAYS,
+                maxAttachmentBytes: infra.config.REFERRAL_ATTACHMENTS_MAX_BYTES,
                 messageIdDomain: infra.config.REFERRAL_MESSAGE_ID_DOMAIN,
               },
             ),

@@ -1,3 +1,4 @@
+import { MAIL_ATTACHMENTS_MAX_BYTES } from '@arende/contracts';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
 
 export const caseCoreConfig = defineConfig({
@@ -39,6 +40,11 @@ export const caseCoreConfig = defineConfig({
   REFERRAL_REPLY_DAYS: {
     schema: env.int(14, 1, 365),
     description: 'Days a referral has to be answered when the sender gives no reply-by date',
+  },
+  REFERRAL_ATTACHMENTS_MAX_BYTES: {
+    schema: env.int(MAIL_ATTACHMENTS_MAX_BYTES, 1, 1_000_000_000),
+    description:
+      'Bytes of attachments a referral may send, together; more is 413 REQUEST.TOO_LARGE (keep it at or below notifications’ MAIL_ATTACHMENTS_MAX_BYTES)',
   },
   REFERRAL_MESSAGE_ID_DOMAIN: {
     schema: env.string('arende.invalid'),

@@ -8,6 +8,7 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
+import { type BlobStore, createBlobStore } from '@arende/blobs';
 import {
   caseAlarmRaisedV1,
   caseClosedV1,
@@ -55,6 +56,7 @@ export interface NotificationsInfrastructure {
 
 const INFRASTRUCTURE = Symbol('NotificationsInfrastructure');
 const CONSUMERS = Symbol('NotificationsConsumers');
+const BLOBS = Symbol('NotificationsBlobs');
 
 /** Starts and stops what listens and what runs on its own: RPC subjects, consumers, the relay, the sender. */
 class NotificationsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -66,6 +68,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DeliveryWorker) private readonly worker: DeliveryWorker,
     @Inject(CONSUMERS) private readonly consumers: IdempotentConsumer<never>[],
     @Inject(MailSender) private readonly mail: MailSender,
+    @Inject(BLOBS) private readonly blobs: BlobStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,6 +85,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await this.worker.stop();
     await this.relay.stop();
     this.mail.close();
+    await this.blobs.close();
   }
 }
 
@@ -93,6 +97,7 @@ export class AppModule {
     const messages = new MessageRepository(schema);
     const suppressions = new SuppressionRepository(schema);
     const mail = new MailSender(config.SMTP_URL);
+    const blobs = createBlobStore(config);
     const templates = new MessageTemplateService(
       infra.dataSource,
       new MessageTemplateRepository(schema),
@@ -124,6 +129,7 @@ export class AppModule {
           })
         : null,
       templates,
+      blobs,
       client,
       {
         from: config.MAIL_FROM,
@@ -147,7 +153,7 @@ export class AppModule {
       { alarmEmail: config.ALARM_EMAIL, alarmSms: config.ALARM_SMS, outboxSchema: schema },
       infra.logger,
     );
-    const caseMail = new CaseMailService(service, templates, client, infra.logger);
+    const caseMail = new CaseMailService(service, templates, client, infra.logger, config.MAIL_ATTACHMENTS_MAX_BYTES);
     const notices = new CustomerNoticeService(
       service,
       templates,
@@ -222,6 +228,7 @@ export class AppModule {
         { provide: INFRASTRUCTURE, useValue: infra },
         { provide: OutboxRelay, useValue: relay },
         { provide: MailSender, useValue: mail },
+        { provide: BLOBS, useValue: blobs },
         { provide: DeliveryWorker, useValue: worker },
         { provide: CONSUMERS, useValue: consumers },
         {

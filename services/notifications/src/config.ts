@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { blobStoreConfig } from '@arende/blobs';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
+import { MAIL_ATTACHMENTS_MAX_BYTES } from '@arende/contracts';
 
 export const notificationsConfig = defineConfig({
   DATABASE_URL: {
@@ -54,6 +56,12 @@ export const notificationsConfig = defineConfig({
     schema: env.int(14, 1, 3650),
     description: 'Days an address that answered automatically (out of office) gets no mail from the platform',
   },
+  MAIL_ATTACHMENTS_MAX_BYTES: {
+    schema: env.int(MAIL_ATTACHMENTS_MAX_BYTES, 1, 1_000_000_000),
+    description:
+      "Bytes of the case's attachments one distribution or referral mail carries, together; the rest are named in the mail as too large to send",
+  },
+  ...blobStoreConfig,
   PORTAL_CASE_URL: {
     schema: z
       .string()

@@ -8,6 +8,9 @@ export const ReferralNumberSchema = z
   .string()
   .regex(REFERRAL_NUMBER_PATTERN, 'A referral number looks like 2026-000123-R1');
 
+/** The default cap on the attachments one mail carries out of the platform, together (25 MiB). */
+export const MAIL_ATTACHMENTS_MAX_BYTES = 25 * 1024 * 1024;
+
 /** Wire names: do not change without a migration plan. */
 export const REFERRAL_STATUSES = ['sent', 'answered'] as const;
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);

@@ -24,6 +24,8 @@ export interface ReferralOptions {
   replyDays: number;
   /** Domain of the referral mails' Message-IDs. */
   messageIdDomain: string;
+  /** Bytes of attachments one referral sends, together. */
+  maxAttachmentBytes: number;
 }
 
 /** An inbound mail that may answer a referral: where it points, and the entry it becomes. */
@@ -79,6 +81,14 @@ export class ReferralService {
         throw new DomainError('REFERRAL.ATTACHMENT_UNKNOWN', 'Some attachments are not on this case', {
           missing: ids.filter((id) => !found.has(id)),
         });
+      }
+      const totalBytes = attachments.reduce((sum, a) => sum + a.size, 0);
+      if (totalBytes > this.options.maxAttachmentBytes) {
+        throw new DomainError(
+          'REQUEST.TOO_LARGE',
+          `The attachments are ${totalBytes} bytes together; a referral sends at most ${this.options.maxAttachmentBytes}`,
+          { totalBytes, maxBytes: this.options.maxAttachmentBytes },
+        );
       }
       const seq = await this.referrals.nextSeq(manager, row.id);
       const id = uuidv7();

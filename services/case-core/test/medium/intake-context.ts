@@ -44,7 +44,8 @@ export function createIntakeParts(
     entries,
     threads,
     { nudge: () => undefined },
-    { replyDays: 14, messageIdDomain: 'arende.test' },
+    // A small attachment cap, so a test reaches it with two small files.
+    { replyDays: 14, messageIdDomain: 'arende.test', maxAttachmentBytes: 25 },
   );
   const rpc = new RpcClient({ nc: ctx.nc, names: ctx.names });
   const routing = new CaseRoutingService(

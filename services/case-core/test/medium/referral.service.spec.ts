@@ -130,6 +130,15 @@ describe('send', () => {
     ).rejects.toMatchObject({ code: 'REQUEST.INVALID' });
   });
 
+  it('refuses attachments larger together than the cap with REQUEST.TOO_LARGE', async () => {
+    const { view, attachment } = await caseWithPhoto();
+    // 10 + 20 bytes against the test context's cap of 25.
+    await expect(
+      send({ number: view.number, version: 1, attachmentIds: [attachment.id, '01935c52-0000-7000-8000-000000000002'] }),
+    ).rejects.toMatchObject({ code: 'REQUEST.TOO_LARGE', details: { totalBytes: 30, maxBytes: 25 } });
+    expect((await timeline(view.number)).filter((e) => e.kind === 'referral')).toEqual([]);
+  });
+
   it('refuses an attachment that is not on the case with REFERRAL.ATTACHMENT_UNKNOWN', async () => {
     const { view, attachment } = await caseWithPhoto();
     const stranger = '01935c52-0000-7000-8000-0000000000ff';

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   type CaseView,
+  type EntryAttachment,
   type caseDistributedV1,
   DomainError,
   getCaseV1,
@@ -11,10 +12,14 @@ import {
 } from '@arende/contracts';
 import type { EnvelopeOf, RpcClient, RpcContext } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
+import type { MailAttachment } from '../mail/mail-sender.js';
 import type { MessageService } from './message.service.js';
 import { type ComposedMail, type MessageTemplateService, senderOf } from './message-template.service.js';
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+
+/** Pages of 200 entries read for a distribution's attachments at most. */
+const MAX_ATTACHMENT_PAGES = 25;
 
 /** Timeline entries a distribution mail carries at most (the newest, in order). */
 const MAX_ENTRIES = 50;
@@ -31,6 +36,8 @@ export class CaseMailService {
     private readonly templates: MessageTemplateService,
     private readonly rpc: RpcClient,
     private readonly logger: StructuredLogger,
+    /** Bytes of attachments one mail carries, together. */
+    private readonly maxAttachmentBytes: number,
   ) {}
 
   async distributed(envelope: EnvelopeOf<typeof caseDistributedV1>, manager: EntityManager): Promise<void> {
@@ -39,6 +46,12 @@ export class CaseMailService {
     const ctx: RpcContext = { actor: SYSTEM_ACTOR, correlationId: envelope.correlationId };
     const found = await this.distributionValues(d, ctx);
     if (found === null) return;
+    const files = d.email.include.attachments
+      ? chooseAttachments(await this.caseAttachments(d.number, ctx), this.maxAttachmentBytes)
+      : { attached: [], lines: [] };
+    if (files.lines.length > 0) {
+      found.values.details = [found.values.details, files.lines.join('\n')].filter(Boolean).join('\n\n');
+    }
     const purpose = d.kind === 'for_information' ? 'distribution_information' : 'distribution_external';
     const mail = await this.templates.compose(
       manager,
@@ -46,6 +59,7 @@ export class CaseMailService {
       found.values,
       senderOf(envelope.actor, found.view.servicePointId),
     );
+    mail.attachments.push(...files.attached);
     for (const to of new Set(d.email.to.map((address) => address.toLowerCase()))) {
       await this.messages.queueEmail(
         manager,
@@ -65,10 +79,8 @@ export class CaseMailService {
   async referralSent(envelope: EnvelopeOf<typeof referralSentV1>, manager: EntityManager): Promise<void> {
     const r = envelope.data;
     const ctx: RpcContext = { actor: SYSTEM_ACTOR, correlationId: envelope.correlationId };
-    const attachments =
-      r.attachments.length === 0
-        ? ''
-        : `\n\nBilagor i ärendet: ${r.attachments.map((a) => a.fileName).join(', ')} (fås från kundtjänst på begäran).`;
+    const files = chooseAttachments(r.attachments, this.maxAttachmentBytes);
+    const attachments = files.lines.length === 0 ? '' : `\n\n${files.lines.join('\n')}`;
     const view = await this.caseView(r.caseNumber, ctx);
     const mail = await this.templates.compose(
       manager,
@@ -91,6 +103,7 @@ export class CaseMailService {
       },
       { userId: r.sentBy.id, servicePointId: view?.servicePointId ?? null },
     );
+    mail.attachments.push(...files.attached);
     await this.messages.queueEmail(
       manager,
       {
@@ -104,6 +117,23 @@ export class CaseMailService {
       },
       ctx,
     );
+  }
+
+  /** Every attachment on the case's timeline, oldest first, each once. */
+  private async caseAttachments(number: string, ctx: RpcContext): Promise<EntryAttachment[]> {
+    const found = new Map<string, EntryAttachment>();
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_ATTACHMENT_PAGES; page += 1) {
+      const entries = await this.rpc.request(
+        listEntriesV1,
+        { number, order: 'asc', limit: 200, ...(cursor === undefined ? {} : { cursor }) },
+        ctx,
+      );
+      for (const entry of entries.items) for (const a of entry.attachments) if (!found.has(a.id)) found.set(a.id, a);
+      if (entries.nextCursor === null) break;
+      cursor = entries.nextCursor;
+    }
+    return [...found.values()];
   }
 
   private async caseView(number: string, ctx: RpcContext): Promise<CaseView | null> {
@@ -149,7 +179,6 @@ export class CaseMailService {
         .map((e) => `${stockholmDate.format(new Date(e.createdAt))} ${e.author?.name ?? ''}\n${e.text.trim()}`);
       if (lines.length > 0) parts.push(`Händelser i ärendet:\n\n${lines.join('\n\n')}`);
     }
-    if (include.attachments) parts.push('Bilagor finns i ärendet och skickas inte med e-post.');
     const customer = customers.find((c) => c.email !== null) ?? customers[0];
     return {
       view,
@@ -166,6 +195,43 @@ export class CaseMailService {
       },
     };
   }
+}
+
+/**
+ * The attachments a mail carries, in order while they fit under the cap together, and the lines that say in the
+ * mail what was attached and what was not (too large, or never stored as a file), so nothing goes missing unseen.
+ */
+export function chooseAttachments(
+  attachments: readonly EntryAttachment[],
+  maxBytes: number,
+): { attached: MailAttachment[]; lines: string[] } {
+  const attached: MailAttachment[] = [];
+  const tooLarge: string[] = [];
+  const notStored: string[] = [];
+  let total = 0;
+  for (const a of attachments) {
+    if (a.storageKey === undefined) notStored.push(a.fileName);
+    else if (total + a.size > maxBytes) tooLarge.push(a.fileName);
+    else {
+      total += a.size;
+      attached.push({
+        kind: 'blob',
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        storageKey: a.storageKey,
+      });
+    }
+  }
+  const lines: string[] = [];
+  if (attached.length > 0) lines.push(`Bifogade filer: ${attached.map((a) => a.fileName).join(', ')}.`);
+  if (tooLarge.length > 0) {
+    lines.push(
+      `För stora för e-post (högst ${Math.floor(maxBytes / (1024 * 1024))} MB tillsammans), fås från kundtjänst på begäran: ${tooLarge.join(', ')}.`,
+    );
+  }
+  if (notStored.length > 0) lines.push(`Finns i ärendet, fås från kundtjänst på begäran: ${notStored.join(', ')}.`);
+  return { attached, lines };
 }
 
 /** A composed mail as queueEmail takes it. */

@@ -13,6 +13,7 @@ import {
   messageSentV1,
   type sendEmailV1,
 } from '@arende/contracts';
+import { BlobNotFoundError, type BlobStore } from '@arende/blobs';
 import { Outbox, createEnvelope, type RpcClient, type RpcContext } from '@arende/messaging';
 import type { StructuredLogger } from '@arende/persistence';
 import type { MailAttachment, MailSender, OutboundFile, SendOutcome } from '../mail/mail-sender.js';
@@ -77,6 +78,8 @@ export class MessageService {
     private readonly sms: ElksSender | null,
     /** Signs the mail staff send themselves. */
     private readonly signer: Pick<MessageTemplateService, 'sign'>,
+    /** Where the case's attachments are kept (intake's store). */
+    private readonly blobs: Pick<BlobStore, 'get'>,
     private readonly rpc: RpcClient,
     private readonly settings: MessageSettings,
     private readonly logger: StructuredLogger,
@@ -199,21 +202,7 @@ export class MessageService {
   }
 
   private async attempt(manager: EntityManager, row: MessageRow): Promise<void> {
-    const outcome: SendOutcome =
-      row.channel === 'sms'
-        ? this.sms
-          ? await this.sms.send(row.recipient, row.body_text)
-          : { kind: 'permanent', detail: 'SMS.NOT_CONFIGURED: no SMS provider is configured' }
-        : await this.mail.send({
-            from: this.settings.from,
-            replyTo: this.settings.replyTo,
-            to: row.recipient,
-            subject: row.subject,
-            text: row.body_text,
-            html: row.body_html,
-            messageId: row.message_id ?? `<${row.id}@${this.settings.messageIdDomain}>`,
-            attachments: this.files(row.attachments),
-          });
+    const outcome: SendOutcome = await this.send(row);
     const now = this.now();
     const attempts = row.attempts + 1;
     const entry: DeliveryAttempt = {
@@ -253,8 +242,36 @@ export class MessageService {
     );
   }
 
+  private async send(row: MessageRow): Promise<SendOutcome> {
+    if (row.channel === 'sms') {
+      return this.sms
+        ? await this.sms.send(row.recipient, row.body_text)
+        : { kind: 'permanent', detail: 'SMS.NOT_CONFIGURED: no SMS provider is configured' };
+    }
+    let attachments: OutboundFile[];
+    try {
+      attachments = await this.files(row.attachments);
+    } catch (error) {
+      // A file that is gone will not come back; a store that does not answer may.
+      if (error instanceof BlobNotFoundError) {
+        return { kind: 'permanent', detail: `ATTACHMENT.MISSING: ${error.key} is not in the blob store` };
+      }
+      return { kind: 'temporary', detail: `ATTACHMENT.UNREADABLE: ${String(error)}`.slice(0, 2000) };
+    }
+    return await this.mail.send({
+      from: this.settings.from,
+      replyTo: this.settings.replyTo,
+      to: row.recipient,
+      subject: row.subject,
+      text: row.body_text,
+      html: row.body_html,
+      messageId: row.message_id ?? `<${row.id}@${this.settings.messageIdDomain}>`,
+      attachments,
+    });
+  }
+
   /** The message's files as they go into the mail. */
-  private files(attachments: MailAttachment[]): OutboundFile[] {
+  private async files(attachments: MailAttachment[]): Promise<OutboundFile[]> {
     const files: OutboundFile[] = [];
     for (const attachment of attachments) {
       if (attachment.kind === 'inline') {
@@ -264,6 +281,12 @@ export class MessageService {
           contentType: attachment.contentType,
           content: Buffer.from(base64, 'base64'),
           cid: attachment.cid,
+        });
+      } else {
+        files.push({
+          fileName: attachment.fileName,
+          contentType: attachment.contentType,
+          content: await this.blobs.get(attachment.storageKey),
         });
       }
     }

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
+import { FileSystemBlobStore } from '@arende/blobs';
 import { loadConfig } from '@arende/config';
 import {
   type Actor,
@@ -113,6 +117,8 @@ export interface Harness {
   app: INestApplicationContext;
   rpc: RpcClient;
   sink: SmtpSink;
+  /** The blob store notifications reads the case's attachments from (a temporary directory). */
+  blobs: FileSystemBlobStore;
   elks: Awaited<ReturnType<typeof startFakeElks>>;
   entries: AddedEntry[];
   cases: Set<string>;
@@ -136,6 +142,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   await ensureStreams(ctx.jsm, ctx.names, ['notifications', 'intake', 'case', 'sla']);
   const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
   const logger = createLogger({ service: 'notifications', level: 'silent' });
+  const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notifications-blobs-'));
+  const blobs = new FileSystemBlobStore(blobDir);
   const elks = await startFakeElks('elks-user', 'elks-password');
   const entries: AddedEntry[] = [];
   const cases = new Set<string>();
@@ -213,6 +221,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       SMS_FROM: 'Solna',
       ALARM_SMS: '+46700000112',
       PORTAL_CASE_URL: 'https://minasidor.kommun.example/arenden/{number}',
+      BLOB_DIR: blobDir,
       ...env,
     }),
     dataSource: ctx.dataSource,
@@ -227,6 +236,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     app,
     rpc: new RpcClient({ nc: ctx.nc, names: ctx.names }),
     sink,
+    blobs,
     elks,
     entries,
     cases,
@@ -250,6 +260,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await routing.close();
       await sink.close();
       await elks.close();
+      await blobs.close();
+      fs.rmSync(blobDir, { recursive: true, force: true });
       await ctx.close();
     },
   };
