@@ -16,8 +16,17 @@ describe('CaseViewSchema sla', () => {
       feedbackHours: 8,
       customerReminderDays: 7,
       closeUnansweredDays: 14,
+      acknowledgeMinutes: 30,
+      customerContactMinutes: null,
     };
     expect(CaseViewSchema.parse({ ...exampleCase, sla }).sla).toEqual(sla);
+    // A target from before the follow-up limits existed reads them as unset.
+    const { acknowledgeMinutes: _a, customerContactMinutes: _c, ...older } = sla;
+    expect(CaseViewSchema.parse({ ...exampleCase, sla: older }).sla).toEqual({
+      ...sla,
+      acknowledgeMinutes: null,
+      customerContactMinutes: null,
+    });
     expect(CaseViewSchema.safeParse({ ...exampleCase, sla: { ...sla, responseMinutes: 0 } }).success).toBe(false);
   });
 });
