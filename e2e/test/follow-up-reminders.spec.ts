@@ -3,6 +3,7 @@ import { MessagingNames, RpcClient, connectNats } from '@arende/messaging';
 import { expectEventually } from '@arende/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { type Platform, startPlatform } from '../src/platform.js';
+import { ALWAYS_OPEN_CALENDAR } from '../src/calendars.js';
 import { Api } from './api.js';
 
 // A case sent to the contractor that nobody acknowledges: after the limit (one minute here, on a calendar open
@@ -29,20 +30,9 @@ beforeAll(async () => {
   await platform.seedRouting();
   api = new Api(platform);
   nc = await connectNats({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', name: 'e2e-follow-up' });
-  const allDay = [{ from: '00:00', to: '24:00' }];
   await new RpcClient({ nc, names: new MessagingNames(platform.prefix) }).request(
     saveCalendarV1,
-    {
-      id: 'dygnet-runt',
-      name: 'Dygnet runt',
-      definition: {
-        weeklyHours: Object.fromEntries(
-          ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, allDay]),
-        ),
-        closedOnPublicHolidays: false,
-        closedOnDeFactoHolidays: false,
-      },
-    },
+    ALWAYS_OPEN_CALENDAR,
     { actor: { kind: 'staff', id: 'david', roles: ['admin'] }, correlationId: 'e2e-follow-up-calendar' },
   );
 }, 120_000);

@@ -4,6 +4,7 @@ import { MessagingNames, RpcClient, connectNats } from '@arende/messaging';
 import { expectEventually } from '@arende/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { type Platform, startPlatform } from '../src/platform.js';
+import { ALWAYS_OPEN_CALENDAR } from '../src/calendars.js';
 import { Api } from './api.js';
 
 // A case sent to Stadsbyggnad and taken by its officer elin, who does not acknowledge it: after the limit (one
@@ -83,22 +84,7 @@ beforeAll(async () => {
     });
   }
   await seedDirectoryDemo({ gatewayUrl: platform.gatewayUrl, adminToken: await api.token('david') });
-  const allDay = [{ from: '00:00', to: '24:00' }];
-  await rpc.request(
-    saveCalendarV1,
-    {
-      id: 'dygnet-runt',
-      name: 'Dygnet runt',
-      definition: {
-        weeklyHours: Object.fromEntries(
-          ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, allDay]),
-        ),
-        closedOnPublicHolidays: false,
-        closedOnDeFactoHolidays: false,
-      },
-    },
-    admin,
-  );
+  await rpc.request(saveCalendarV1, ALWAYS_OPEN_CALENDAR, admin);
 }, 240_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import {
   referralSentV1,
 } from '@arende/contracts';
 import { expectEventually, factory } from '@arende/testing';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, oneMailTo, startHarness } from './harness.js';
 
 let h: Harness;
 
@@ -42,14 +42,7 @@ function referral(number: string, to: string, attachments: EntryAttachment[]) {
   };
 }
 
-async function oneMail(to: string) {
-  const [mail] = await expectEventually(() => {
-    const got = h.sink.messages(to);
-    expect(got).toHaveLength(1);
-    return got;
-  });
-  return mail;
-}
+const oneMail = (to: string) => oneMailTo(h.sink, to);
 
 describe('the case’s attachments in mail', () => {
   it('sends a referral with the chosen files, and names those too large or never stored', async () => {

@@ -29,7 +29,7 @@ import {
 import { RpcClient, RpcServer, createEnvelope, ensureStreams, outboxTablesSql } from '@arende/messaging';
 import { createLogger, createMetrics } from '@arende/observability';
 import { startSmtpSink, type SmtpSink } from '@arende/smtp-sink';
-import { type TestContext, createTestContext, factory, freePort } from '@arende/testing';
+import { type TestContext, createTestContext, expectEventually, factory, freePort } from '@arende/testing';
 import type { z } from 'zod';
 import { startNotifications } from '../../src/boot.js';
 import { notificationsConfig } from '../../src/config.js';
@@ -265,4 +265,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await ctx.close();
     },
   };
+}
+
+/** The one mail the sink got for `to`, once it is there. */
+export async function oneMailTo(sink: SmtpSink, to: string) {
+  const [mail] = await expectEventually(() => {
+    const got = sink.messages(to);
+    expect(got).toHaveLength(1);
+    return got;
+  });
+  return mail;
 }

@@ -16,8 +16,8 @@ import {
   sendEmailV1,
 } from '@arende/contracts';
 import type { RpcContext } from '@arende/messaging';
-import { expectEventually, factory } from '@arende/testing';
-import { type Harness, startHarness } from './harness.js';
+import { factory } from '@arende/testing';
+import { type Harness, oneMailTo, startHarness } from './harness.js';
 
 let h: Harness;
 
@@ -51,14 +51,7 @@ function givenClosingCase(number: string, customer: string, servicePointId: stri
   h.caseViews.set(number, { title: 'Gatlykta släckt', templateId, assigneeName: 'Karin Öberg', servicePointId });
 }
 
-async function oneMail(to: string) {
-  const [mail] = await expectEventually(() => {
-    const got = h.sink.messages(to);
-    expect(got).toHaveLength(1);
-    return got;
-  });
-  return mail;
-}
+const oneMail = (to: string) => oneMailTo(h.sink, to);
 
 describe('message templates and signatures', () => {
   it('sends the closing notice with the stored template and the service point’s signature and logo', async () => {
