@@ -1,82 +1,22 @@
 import path from 'node:path';
 import type { CaseView } from '@arende/contracts';
-import {
-  type Page,
-  type TestBrowser,
-  collectPageErrors,
-  launchBrowser,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../src/browser.js';
-import { type Platform, startPlatform } from '../src/platform.js';
 import { SmtpClient } from '../src/smtp-client.js';
-import { Api } from './api.js';
+import {
+  SCREENSHOTS,
+  caseByTitle as caseByTitleIn,
+  eventually,
+  expectAccessible as accessible,
+  register as registerWith,
+  row as rowOf,
+  useWeb,
+} from './web.js';
 
 // The agent web client in real headless Chromium against the whole platform: one platform, one browser.
-const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
-
-let platform: Platform;
-let api: Api;
-let browser: TestBrowser;
-let page: Page;
-let pageErrors: string[];
-
-async function register(fields: Record<string, unknown>): Promise<CaseView> {
-  const response = await api.call<CaseView>('POST', '/api/v1/cases', {
-    body: { channel: 'phone', ...fields },
-  });
-  if (response.status !== 201) throw new Error(`register: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-async function expectAccessible(view: string): Promise<void> {
-  expect({ view, violations: await seriousAccessibilityViolations(page) }).toEqual({ view, violations: [] });
-}
-
-/** Polls until `probe` returns something (or throws its last error after `timeoutMs`). */
-async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('gave up waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function caseByTitle(title: string): Promise<CaseView | undefined> {
-  const list = await api.call<{ items: CaseView[] }>(
-    'GET',
-    '/api/v1/inboxes/kundtjanst/cases?limit=200&status=new,open,closed',
-  );
-  return list.body.items.find((item) => item.title === title);
-}
-
-function row(number: string) {
-  return page.locator(`tr[data-number="${number}"]`);
-}
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  api = new Api(platform);
-  await platform.seedRouting();
-  browser = await launchBrowser();
-  page = await browser.page();
-  pageErrors = collectPageErrors(page);
-  // Every view below needs a session: sign in on the issuer's login page once, as an agent does.
-  await signIn(page, platform.gatewayUrl, 'anna');
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
-
-// Nothing may go wrong on a page, but an image a mail's own policy refuses is the blocking working.
-afterEach(() => {
-  const mailPolicy = (error: string) => error.includes('directive: "img-src data: cid:"');
-  expect(pageErrors.splice(0).filter((error) => !mailPolicy(error))).toEqual([]);
-});
+const web = useWeb();
+const register = (fields: Record<string, unknown>) => registerWith(web.api, fields);
+const expectAccessible = (view: string) => accessible(web.page, view);
+const caseByTitle = (title: string) => caseByTitleIn(web.api, title);
+const row = (number: string) => rowOf(web.page, number);
 
 describe('signing in and the inbox', () => {
   let urgent: CaseView;
@@ -90,37 +30,38 @@ describe('signing in and the inbox', () => {
   });
 
   it('after signing in on the issuer’s login page, shows the agent’s inbox in work order, urgent red and prioritised yellow', async () => {
-    await page.goto(`${platform.gatewayUrl}/`);
-    await page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
+    await web.page.goto(`${web.platform.gatewayUrl}/`);
+    await web.page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
     await row(normal.number).waitFor();
     expect(
-      await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number'))),
+      await web.page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number'))),
     ).toEqual([urgent.number, prioritised.number, normal.number]);
-    expect(await page.getByText('Inloggad som Anna Lindqvist').count()).toBe(1);
+    expect(await web.page.getByText('Inloggad som Anna Lindqvist').count()).toBe(1);
     const background = (number: string) => row(number).evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(await background(urgent.number)).toBe('rgb(251, 227, 227)');
     expect(await background(prioritised.number)).toBe('rgb(255, 244, 194)');
     expect(await background(normal.number)).toBe('rgba(0, 0, 0, 0)');
     await expectAccessible('inbox');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'inbox.png') });
+    await web.page.screenshot({ path: path.join(SCREENSHOTS, 'inbox.png') });
   });
 
   it('keeps the session over a reload and sorts by a column header, then back to work order', async () => {
-    await page.reload();
+    await web.page.reload();
     await row(normal.number).waitFor();
-    const order = () => page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
-    await page.getByRole('button', { name: 'Rubrik' }).click();
-    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toContain('Rubrik');
+    const order = () =>
+      web.page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    await web.page.getByRole('button', { name: 'Rubrik' }).click();
+    expect(await web.page.locator('th[aria-sort="ascending"]').innerText()).toContain('Rubrik');
     expect(await order()).toEqual([prioritised.number, normal.number, urgent.number]);
-    await page.getByRole('button', { name: 'Rubrik' }).click();
+    await web.page.getByRole('button', { name: 'Rubrik' }).click();
     expect(await order()).toEqual([urgent.number, normal.number, prioritised.number]);
-    await page.getByRole('button', { name: 'Rubrik' }).click();
+    await web.page.getByRole('button', { name: 'Rubrik' }).click();
     expect(await order()).toEqual([urgent.number, prioritised.number, normal.number]);
   });
 
   it('renews an expired access token with the refresh token instead of signing in again', async () => {
     const stored = () =>
-      page.evaluate(() => {
+      web.page.evaluate(() => {
         const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
         return key === undefined
           ? undefined
@@ -129,12 +70,12 @@ describe('signing in and the inbox', () => {
     const before = await stored();
     expect(before?.user.refresh_token).toEqual(expect.any(String));
     // As if the tab had been left for longer than the token lives.
-    await page.evaluate(({ key, user }) => {
+    await web.page.evaluate(({ key, user }) => {
       sessionStorage.setItem(key, JSON.stringify({ ...user, expires_at: Math.floor(Date.now() / 1000) - 60 }));
     }, before!);
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
-    expect(new URL(page.url()).origin).toBe(platform.gatewayUrl);
+    await web.page.reload();
+    await web.page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
+    expect(new URL(web.page.url()).origin).toBe(web.platform.gatewayUrl);
     const after = await stored();
     expect(after?.user.access_token).not.toBe(before?.user.access_token);
     expect(after?.user.expires_at as number).toBeGreaterThan(Date.now() / 1000);
@@ -142,7 +83,7 @@ describe('signing in and the inbox', () => {
 
   it('selects rows with Ctrl and Shift clicks and with the keyboard', async () => {
     const selected = () =>
-      page
+      web.page
         .locator('tbody tr[aria-selected="true"]')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
     await row(urgent.number).locator('td').nth(1).click();
@@ -152,7 +93,7 @@ describe('signing in and the inbox', () => {
       .nth(1)
       .click({ modifiers: ['Shift'] });
     expect(await selected()).toEqual([urgent.number, prioritised.number, normal.number]);
-    expect(await page.getByText('3 markerade').count()).toBe(1);
+    expect(await web.page.getByText('3 markerade').count()).toBe(1);
     await row(prioritised.number)
       .locator('td')
       .nth(1)
@@ -163,62 +104,62 @@ describe('signing in and the inbox', () => {
 
     // Keyboard alone: arrows move, Shift+arrow extends, Space toggles, Ctrl+A selects all.
     await row(prioritised.number).focus();
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('Space');
+    await web.page.keyboard.press('ArrowUp');
+    await web.page.keyboard.press('Space');
     expect(await selected()).toEqual([urgent.number, prioritised.number]);
-    await page.keyboard.press('Shift+ArrowDown');
-    await page.keyboard.press('Shift+ArrowDown');
+    await web.page.keyboard.press('Shift+ArrowDown');
+    await web.page.keyboard.press('Shift+ArrowDown');
     expect(await selected()).toEqual([urgent.number, prioritised.number, normal.number]);
-    await page.keyboard.press('Space');
+    await web.page.keyboard.press('Space');
     expect(await selected()).toEqual([urgent.number, prioritised.number]);
-    await page.keyboard.press('Control+a');
+    await web.page.keyboard.press('Control+a');
     expect(await selected()).toEqual([urgent.number, prioritised.number, normal.number]);
     // Enter opens the focused row's case card; Back returns to the inbox.
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${platform.gatewayUrl}/cases/${normal.number}`);
-    await page.getByRole('heading', { level: 1, name: new RegExp(normal.number) }).waitFor();
-    await page.goBack();
+    await web.page.keyboard.press('Enter');
+    await web.page.waitForURL(`${web.platform.gatewayUrl}/cases/${normal.number}`);
+    await web.page.getByRole('heading', { level: 1, name: new RegExp(normal.number) }).waitFor();
+    await web.page.goBack();
     await row(normal.number).waitFor();
   });
 
   it('shows who holds a lock', async () => {
-    expect((await api.call('POST', `/api/v1/cases/${normal.number}/lock`, { as: 'bertil' })).status).toBe(200);
-    await page.reload();
+    expect((await web.api.call('POST', `/api/v1/cases/${normal.number}/lock`, { as: 'bertil' })).status).toBe(200);
+    await web.page.reload();
     await row(normal.number).waitFor();
     expect(await row(normal.number).innerText()).toMatch(/Låst av Bertil Nyström sedan/);
   });
 
   it('switches to English and back', async () => {
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'Title' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await web.page.getByRole('button', { name: 'English' }).click();
+    await web.page.getByRole('button', { name: 'Title' }).waitFor();
+    expect(await web.page.locator('html').getAttribute('lang')).toBe('en');
     expect(await row(urgent.number).innerText()).toContain('Urgent');
-    await page.getByRole('button', { name: 'Svenska' }).click();
-    await page.getByRole('button', { name: 'Rubrik' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await web.page.getByRole('button', { name: 'Svenska' }).click();
+    await web.page.getByRole('button', { name: 'Rubrik' }).waitFor();
+    expect(await web.page.locator('html').getAttribute('lang')).toBe('sv');
   });
 });
 
 describe('quick registration and closing a phone case', () => {
   it('opens with Alt+N, finds the case type from a word, saves with Alt+V and opens the case card', async () => {
-    await page.goto(`${platform.gatewayUrl}/`);
-    await page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
-    await page.keyboard.press('Alt+N');
-    const dialog = page.getByRole('dialog', { name: 'Snabbregistrering' });
+    await web.page.goto(`${web.platform.gatewayUrl}/`);
+    await web.page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
+    await web.page.keyboard.press('Alt+N');
+    const dialog = web.page.getByRole('dialog', { name: 'Snabbregistrering' });
     await dialog.waitFor();
     // The search field has the focus: the agent just types.
-    await page.keyboard.type('snöröj');
+    await web.page.keyboard.type('snöröj');
     await dialog.getByRole('option', { name: /När sker snöröjning/ }).waitFor();
     await expectAccessible('quick registration');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'quick-registration.png') });
+    await web.page.screenshot({ path: path.join(SCREENSHOTS, 'quick-registration.png') });
     await dialog.getByRole('option', { name: /När sker snöröjning/ }).click();
     expect(await dialog.getByLabel('Rubrik').inputValue()).toBe('När sker snöröjning');
     await dialog.getByLabel('Beskrivning').fill('Ringde och undrade när Storgatan plogas.');
-    await page.keyboard.press('Alt+V');
-    await page.waitForURL(/\/cases\/\d{4}-\d{6}$/);
-    const number = page.url().split('/').pop()!;
-    await page.getByRole('heading', { level: 1, name: new RegExp(`${number} När sker snöröjning`) }).waitFor();
-    const saved = await api.call<CaseView>('GET', `/api/v1/cases/${number}`);
+    await web.page.keyboard.press('Alt+V');
+    await web.page.waitForURL(/\/cases\/\d{4}-\d{6}$/);
+    const number = web.page.url().split('/').pop()!;
+    await web.page.getByRole('heading', { level: 1, name: new RegExp(`${number} När sker snöröjning`) }).waitFor();
+    const saved = await web.api.call<CaseView>('GET', `/api/v1/cases/${number}`);
     expect(saved.body).toMatchObject({
       title: 'När sker snöröjning',
       caseTypeId: 'snorojning-fraga',
@@ -227,53 +168,55 @@ describe('quick registration and closing a phone case', () => {
       status: 'new',
     });
     // The registration panel names the case type (routing's reference data), not its id.
-    await page.locator('dt:text-is("Ärendetyp") + dd', { hasText: 'När sker snöröjning' }).waitFor();
+    await web.page.locator('dt:text-is("Ärendetyp") + dd', { hasText: 'När sker snöröjning' }).waitFor();
     await expectAccessible('case card');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'case-card.png'), fullPage: true });
+    await web.page.screenshot({ path: path.join(SCREENSHOTS, 'case-card.png'), fullPage: true });
 
     // By keyboard alone: assign to me (Kundtjänst hands out cases with pick-next, so the agent is told why
     // not), then close.
-    await page.keyboard.press('Alt+M');
-    await page.getByRole('alert').filter({ hasText: 'tas med ”ta nästa”' }).waitFor();
-    await page.keyboard.press('Alt+K');
-    await page.getByText('Ärendet är avslutat.').waitFor();
-    const closed = await api.call<CaseView>('GET', `/api/v1/cases/${number}`);
+    await web.page.keyboard.press('Alt+M');
+    await web.page.getByRole('alert').filter({ hasText: 'tas med ”ta nästa”' }).waitFor();
+    await web.page.keyboard.press('Alt+K');
+    await web.page.getByText('Ärendet är avslutat.').waitFor();
+    const closed = await web.api.call<CaseView>('GET', `/api/v1/cases/${number}`);
     expect(closed.body).toMatchObject({ status: 'closed', assigneeId: null });
   });
 
   it('saves with Alt+S and stays; closing a case whose customer wants an answer warns first', async () => {
-    await page.keyboard.press('Alt+N');
-    const dialog = page.getByRole('dialog', { name: 'Snabbregistrering' });
+    await web.page.keyboard.press('Alt+N');
+    const dialog = web.page.getByRole('dialog', { name: 'Snabbregistrering' });
     await dialog.waitFor();
     await dialog.getByLabel('Rubrik').fill('Fråga om parkeringstillstånd');
     await dialog.getByLabel('Kunden vill ha svar').check();
-    await page.keyboard.press('Alt+S');
+    await web.page.keyboard.press('Alt+S');
     await dialog.waitFor({ state: 'hidden' });
-    const status = page.getByRole('status').filter({ hasText: 'registrerat' });
+    const status = web.page.getByRole('status').filter({ hasText: 'registrerat' });
     const number = /(\d{4}-\d{6})/.exec(await status.innerText())![1];
-    expect(page.url()).toMatch(/\/cases\/\d{4}-\d{6}$/);
+    expect(web.page.url()).toMatch(/\/cases\/\d{4}-\d{6}$/);
     await status.getByRole('link', { name: 'Öppna ärendet' }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(`${number} Fråga om parkeringstillstånd`) }).waitFor();
+    await web.page
+      .getByRole('heading', { level: 1, name: new RegExp(`${number} Fråga om parkeringstillstånd`) })
+      .waitFor();
 
-    await page.getByRole('button', { name: 'Avsluta (Alt+K)' }).click();
-    const warning = page.getByRole('dialog', { name: 'Kunden har inte fått svar' });
+    await web.page.getByRole('button', { name: 'Avsluta (Alt+K)' }).click();
+    const warning = web.page.getByRole('dialog', { name: 'Kunden har inte fått svar' });
     await warning.waitFor();
     await expectAccessible('close warning');
-    expect((await api.call<CaseView>('GET', `/api/v1/cases/${number}`)).body.status).toBe('new');
+    expect((await web.api.call<CaseView>('GET', `/api/v1/cases/${number}`)).body.status).toBe('new');
     await warning.getByRole('button', { name: 'Avsluta ändå' }).click();
-    await page.getByText('Ärendet är avslutat.').waitFor();
-    expect((await api.call<CaseView>('GET', `/api/v1/cases/${number}`)).body.status).toBe('closed');
+    await web.page.getByText('Ärendet är avslutat.').waitFor();
+    expect((await web.api.call<CaseView>('GET', `/api/v1/cases/${number}`)).body.status).toBe('closed');
   });
 
   it('opens pre-filled when the agent answers a call', async () => {
-    await page.goto(`${platform.gatewayUrl}/`);
-    await page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
+    await web.page.goto(`${web.platform.gatewayUrl}/`);
+    await web.page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
     // The live stream is open once the client has signed in; give it a moment to connect.
-    await page.waitForTimeout(500);
-    const response = await fetch(`${platform.webhookUrl}/webhooks/telephony/call-answered`, {
+    await web.page.waitForTimeout(500);
+    const response = await fetch(`${web.platform.webhookUrl}/webhooks/telephony/call-answered`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${platform.webhookSecrets.telephonyToken}`,
+        authorization: `Bearer ${web.platform.webhookSecrets.telephonyToken}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({
@@ -284,12 +227,12 @@ describe('quick registration and closing a phone case', () => {
       }),
     });
     expect(response.status).toBe(202);
-    const dialog = page.getByRole('dialog', { name: 'Snabbregistrering' });
+    const dialog = web.page.getByRole('dialog', { name: 'Snabbregistrering' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Beskrivning').inputValue()).toBe('Samtal från +46701234567.');
     expect(await dialog.getByLabel('Kanal').inputValue()).toBe('phone');
     expect(await dialog.getByLabel('Ärendetyp eller mall (skriv ett ord)').inputValue()).toBe('Bygglov');
-    await page.keyboard.press('Escape');
+    await web.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });
 });
@@ -306,7 +249,7 @@ describe('an e-mail case', () => {
       '<script>document.title = "körd"</script>';
     const raw = [
       `From: Eva Svensson <${sender}>`,
-      `To: ${platform.intakeAddress}`,
+      `To: ${web.platform.intakeAddress}`,
       `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
       `Date: ${new Date().toUTCString()}`,
       `Message-ID: <web-${Date.now()}@example.se>`,
@@ -317,9 +260,9 @@ describe('an e-mail case', () => {
       html,
       '',
     ].join('\r\n');
-    const smtp = await SmtpClient.connect(platform.smtpPort);
+    const smtp = await SmtpClient.connect(web.platform.smtpPort);
     try {
-      expect((await smtp.send(sender, [platform.intakeAddress], raw)).code).toBe(250);
+      expect((await smtp.send(sender, [web.platform.intakeAddress], raw)).code).toBe(250);
     } finally {
       await smtp.close();
     }
@@ -327,63 +270,64 @@ describe('an e-mail case', () => {
   });
 
   it('shows the mail sanitised in a sandbox, remote images blocked until allowed', async () => {
-    await page.goto(`${platform.gatewayUrl}/`);
+    await web.page.goto(`${web.platform.gatewayUrl}/`);
     await row(number).waitFor();
     await row(number).getByRole('link', { name: number }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(subject) }).waitFor();
-    const frame = page.locator('.mail-body iframe');
+    await web.page.getByRole('heading', { level: 1, name: new RegExp(subject) }).waitFor();
+    const frame = web.page.locator('.mail-body iframe');
     expect(await frame.getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
-    const inner = page.frameLocator('.mail-body iframe');
+    const inner = web.page.frameLocator('.mail-body iframe');
     await inner.getByText('mycket skräp').waitFor();
     expect(await inner.locator('script').count()).toBe(0);
     expect(await frame.getAttribute('srcdoc')).toContain('img-src data: cid:;');
-    await page.getByText('Bilder från andra webbplatser visas inte.').waitFor();
+    await web.page.getByText('Bilder från andra webbplatser visas inte.').waitFor();
     // The mail's own policy refused the tracking image: the browser says so.
     await eventually(() =>
-      pageErrors.some((error) => error.includes('https://tracker.example/pixel.png')) ? true : undefined,
+      web.pageErrors.some((error) => error.includes('https://tracker.example/pixel.png')) ? true : undefined,
     );
     await expectAccessible('e-mail case');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'email-case.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Visa bilder' }).click();
+    await web.page.screenshot({ path: path.join(SCREENSHOTS, 'email-case.png'), fullPage: true });
+    await web.page.getByRole('button', { name: 'Visa bilder' }).click();
     expect(await frame.getAttribute('srcdoc')).toContain('img-src data: cid: https:;');
   });
 
   it('replies by e-mail and the reply reaches the customer', async () => {
-    await page.keyboard.press('Alt+R');
-    const form = page.getByRole('form', { name: 'Svara med e-post' });
+    await web.page.keyboard.press('Alt+R');
+    const form = web.page.getByRole('form', { name: 'Svara med e-post' });
     await form.waitFor();
     expect(await form.getByLabel('Till').inputValue()).toBe(sender);
     await form.getByLabel('Meddelande').fill('Hej Eva! Vi skickar ut en städpatrull i morgon.');
     await expectAccessible('reply form');
     await form.getByRole('button', { name: 'Skicka' }).click();
-    await page.getByText('Svaret är skickat.').waitFor();
-    const mail = await eventually(() => platform.sink.messages(sender)[0]);
+    await web.page.getByText('Svaret är skickat.').waitFor();
+    const mail = await eventually(() => web.platform.sink.messages(sender)[0]);
     expect(mail.subject).toBe(`Ärende ${number}: ${subject}`);
     expect(mail.text).toContain('Vi skickar ut en städpatrull i morgon.');
-    expect(mail.replyTo).toContain(platform.intakeAddress);
+    expect(mail.replyTo).toContain(web.platform.intakeAddress);
   });
 });
 
 describe('paging', () => {
   it('pages through an inbox of more than one page and back', async () => {
-    const first = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
+    const first = await web.api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
     const missing = 51 - first.body.items.length;
     for (let index = 0; index < missing; index += 1) await register({ title: `Sidfråga ${index + 1}` });
-    const all = await api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
+    const all = await web.api.call<{ items: CaseView[] }>('GET', '/api/v1/inboxes/kundtjanst/cases?limit=200');
     const order = all.body.items.map((item) => item.number);
     expect(order.length).toBeGreaterThan(50);
 
-    await page.goto(`${platform.gatewayUrl}/`);
+    await web.page.goto(`${web.platform.gatewayUrl}/`);
     await row(order[0]).waitFor();
-    const shown = () => page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    const shown = () =>
+      web.page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
     expect(await shown()).toEqual(order.slice(0, 50));
-    expect(await page.getByRole('button', { name: 'Föregående sida' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Nästa sida' }).click();
-    await page.getByText('Sida 2').waitFor();
+    expect(await web.page.getByRole('button', { name: 'Föregående sida' }).isDisabled()).toBe(true);
+    await web.page.getByRole('button', { name: 'Nästa sida' }).click();
+    await web.page.getByText('Sida 2').waitFor();
     await row(order[50]).waitFor();
     expect(await shown()).toEqual(order.slice(50, 100));
-    await page.getByRole('button', { name: 'Föregående sida' }).click();
+    await web.page.getByRole('button', { name: 'Föregående sida' }).click();
     await row(order[0]).waitFor();
-    expect(await page.getByText('Sida 1').count()).toBe(1);
+    expect(await web.page.getByText('Sida 1').count()).toBe(1);
   });
 });

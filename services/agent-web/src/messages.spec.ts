@@ -1,4 +1,4 @@
-import { errorMessage, translate } from './messages';
+import { MESSAGE_AREAS, errorMessage, translate } from './messages';
 
 describe('translate', () => {
   it('fills in values and speaks the chosen language', () => {
@@ -13,5 +13,11 @@ describe('translate', () => {
   it('has messages for known error codes only', () => {
     expect(errorMessage('sv', 'CASE.LOCKED')).toBe('Ärendet är låst av någon annan.');
     expect(errorMessage('sv', 'NO.SUCH_CODE')).toBeUndefined();
+  });
+
+  it('has each key in one area only, in both languages', () => {
+    const keys = MESSAGE_AREAS.flatMap((area) => Object.keys(area.sv));
+    expect(keys.length).toBe(new Set(keys).size);
+    for (const area of MESSAGE_AREAS) expect(Object.keys(area.en).sort()).toEqual(Object.keys(area.sv).sort());
   });
 });
