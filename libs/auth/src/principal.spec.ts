@@ -74,12 +74,13 @@ describe(principalFromClaims.name, () => {
 });
 
 describe(principalToActor.name, () => {
-  it('makes staff of an agent, keeping only platform roles, and carries the groups', () => {
+  it('makes staff of an agent with the login, keeping only platform roles, and carries the groups', () => {
     const actor = principalToActor(principal({}));
     expect(actor).toEqual({
       kind: 'staff',
       id: 'u-1',
       name: 'Anna Lindqvist',
+      userName: principal({}).username,
       roles: ['agent'],
       groups: ['/inbox/kundtjanst'],
     });
@@ -116,6 +117,7 @@ describe(principalToActor.name, () => {
       principal({ roles: ['citizen'], groups: [], personalIdentityNumber: '191212121212' }),
     );
     expect(actor).toMatchObject({ kind: 'citizen', personalIdentityNumber: '191212121212' });
+    expect(actor.userName).toBeUndefined();
     expect(ActorSchema.parse(actor)).toEqual(actor);
   });
 

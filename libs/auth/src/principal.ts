@@ -113,6 +113,7 @@ export function principalToActor(principal: Principal): Actor {
     kind,
     id: principal.subject,
     name: kind === 'service' ? principal.clientId : principal.name,
+    ...(kind === 'staff' || kind === 'contractor' ? { userName: principal.username } : {}),
     roles: principal.roles.filter(isKnownRole),
     groups: [...principal.groups],
     ...(principal.servicePoints.length === 0 ? {} : { servicePoints: [...principal.servicePoints] }),

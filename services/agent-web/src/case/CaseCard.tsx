@@ -98,7 +98,7 @@ export function CaseCard({ number }: { number: string }) {
       () =>
         api.send<CaseView>('PUT', `/api/v1/cases/${found.number}/assignee`, {
           version: found.version,
-          assigneeId: agent.id,
+          assigneeId: agent.username,
           assigneeName: agent.name,
         }),
       t('card.assigned'),

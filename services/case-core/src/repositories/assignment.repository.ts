@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@arende/contracts';
 import type { CaseRow } from './case.row.js';
 import { type AccessScope, scopeCondition } from '../services/access-scope.js';
 
@@ -18,13 +19,14 @@ export class AssignmentRepository {
     manager: EntityManager,
     scope: AccessScope,
     inboxId: string,
-    pickerId: string,
+    picker: Actor,
   ): Promise<CaseRow | null> {
-    const params: unknown[] = [inboxId, NOT_PICKABLE, pickerId];
+    const pickerIds = [picker.id, ...(picker.userName === undefined ? [] : [picker.userName])];
+    const params: unknown[] = [inboxId, NOT_PICKABLE, pickerIds];
     const rows = await manager.query<CaseRow[]>(
       `SELECT c.* FROM "${this.schema}"."case" c
        WHERE c.inbox_id = $1 AND c.assignee_id IS NULL AND c.status <> ALL($2::text[])
-         AND (c.lock_holder_id IS NULL OR c.lock_holder_id = $3)
+         AND (c.lock_holder_id IS NULL OR c.lock_holder_id = ANY($3::text[]))
          AND ${scopeCondition(scope, 'c', this.schema, params)}
        ORDER BY c.priority_rank, c.registered_at, c.id
        LIMIT 1

@@ -1,4 +1,5 @@
 import { type Actor, type AssignmentMode, DomainError } from '@arende/contracts';
+import { isPerson } from './person.js';
 
 const DISPATCHING_ROLES = ['supervisor', 'admin'];
 
@@ -21,7 +22,7 @@ export interface AssignmentChange {
  */
 export function assertMayAssign(actor: Actor, change: AssignmentChange): void {
   if (isDispatcher(actor) || change.mode === 'pick_own') return;
-  if (change.mode === 'pick_next' && change.newAssigneeId === null && change.currentAssigneeId === actor.id) return;
+  if (change.mode === 'pick_next' && change.newAssigneeId === null && isPerson(actor, change.currentAssigneeId)) return;
   const message =
     change.mode === 'dispatcher'
       ? `Only a dispatcher hands out cases in inbox ${change.inboxId}`

@@ -8,6 +8,7 @@ import {
   caseAssignedV1,
   caseLockChangedV1,
 } from '@arende/contracts';
+import { isPerson, personIdOf } from './person.js';
 import type { z } from 'zod';
 import type { CaseRepository, EventLogRow } from '../repositories/case.repository.js';
 import type { AssignmentRepository } from '../repositories/assignment.repository.js';
@@ -64,9 +65,9 @@ export class AssignmentService {
     const scope = accessScope(ctx.actor);
     assertMayChange(scope);
     const picked = await this.dataSource.transaction(async (manager) => {
-      const row = await this.assignments.findNextToPick(manager, scope, inbox.id, ctx.actor.id);
+      const row = await this.assignments.findNextToPick(manager, scope, inbox.id, ctx.actor);
       if (!row) return null;
-      const me = { id: ctx.actor.id, name: ctx.actor.name ?? null };
+      const me = { id: personIdOf(ctx.actor), name: ctx.actor.name ?? null };
       const outcome = await this.setAssignee(manager, row, me, inbox.assignmentMode, ctx.actor, new Date());
       await this.cases.recordWithin(manager, ctx, 'case.pick-next', outcome);
       return outcome.row;
@@ -94,11 +95,15 @@ export class AssignmentService {
         changes: { assignee: { before: row.assignee_id, after: assignee.id } },
       },
     ];
-    const taking = lockFollowsAssignee(mode) && assignee.id === actor.id && row.lock_holder_id === null;
+    const taking = lockFollowsAssignee(mode) && isPerson(actor, assignee.id) && row.lock_holder_id === null;
     const releasing =
       lockFollowsAssignee(mode) && row.lock_holder_id !== null && row.lock_holder_id === row.assignee_id;
     if (taking)
-      Object.assign(columns, { lock_holder_id: actor.id, lock_holder_name: actor.name ?? null, locked_at: now });
+      Object.assign(columns, {
+        lock_holder_id: personIdOf(actor),
+        lock_holder_name: actor.name ?? null,
+        locked_at: now,
+      });
     if (releasing) Object.assign(columns, { lock_holder_id: null, lock_holder_name: null, locked_at: null });
     const updated = await this.rows.update(manager, row.id, columns, now);
     const events: PendingEvent[] = [

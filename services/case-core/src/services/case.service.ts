@@ -43,6 +43,7 @@ import { stockholmYear } from './stockholm-time.js';
 import { registrationLink } from './customer-link.js';
 import { type AccessScope, accessScope } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
+import { assertNotLockedByOther, isPerson, personIdOf } from './person.js';
 
 export interface RequestContext {
   actor: Actor;
@@ -297,10 +298,10 @@ export class CaseService {
 
   async lock(number: string, ctx: RequestContext): Promise<CaseView> {
     return this.change(number, ctx, 'case.lock', async (manager, row, now) => {
-      if (row.lock_holder_id === ctx.actor.id) return { row, events: [], log: [] };
+      if (isPerson(ctx.actor, row.lock_holder_id)) return { row, events: [], log: [] };
       assertNotLockedByOther(row, ctx.actor);
       const updated = await this.cases.setWithoutVersion(manager, row.id, {
-        lock_holder_id: ctx.actor.id,
+        lock_holder_id: personIdOf(ctx.actor),
         lock_holder_name: ctx.actor.name ?? null,
         locked_at: now,
       });
@@ -318,7 +319,7 @@ export class CaseService {
       if (row.lock_holder_id === null) {
         throw new DomainError('CASE.NOT_LOCKED', `Case ${number} is not locked`);
       }
-      const own = row.lock_holder_id === ctx.actor.id;
+      const own = isPerson(ctx.actor, row.lock_holder_id);
       if (!own) {
         if (!force) assertNotLockedByOther(row, ctx.actor);
         if (!ctx.actor.roles.some((r) => SUPERVISING_ROLES.includes(r))) {
@@ -451,20 +452,6 @@ export function event<T extends z.ZodType>(contract: EventContract<T>, data: z.i
 
 export function notFound(number: string): DomainError {
   return new DomainError('CASE.NOT_FOUND', `No case ${number}`);
-}
-
-export function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
-  if (row.lock_holder_id !== null && row.lock_holder_id !== actor.id) {
-    throw new DomainError(
-      'CASE.LOCKED',
-      `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`,
-      {
-        holderId: row.lock_holder_id,
-        holderName: row.lock_holder_name,
-        since: row.locked_at?.toISOString() ?? null,
-      },
-    );
-  }
 }
 
 export function assertVersion(row: CaseRow, version: number): void {

@@ -42,6 +42,7 @@ import {
 import { emailKey, nameQueryPatterns } from './customer-search.js';
 import { accessScope, seesOnlyCustomerVisible } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
+import { assertNotLockedByOther } from './person.js';
 
 interface Page<T> {
   items: T[];
@@ -267,13 +268,7 @@ function caseNotFound(number: string): DomainError {
 
 /** The same guard as other changes of a case: not locked by someone else, not closed. */
 function assertCaseChangeable(row: CaseRow, ctx: RequestContext): void {
-  if (row.lock_holder_id !== null && row.lock_holder_id !== ctx.actor.id) {
-    throw new DomainError(
-      'CASE.LOCKED',
-      `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`,
-      { holderId: row.lock_holder_id, holderName: row.lock_holder_name, since: row.locked_at?.toISOString() ?? null },
-    );
-  }
+  assertNotLockedByOther(row, ctx.actor);
   if (row.status === 'closed') {
     throw new DomainError('CASE.CLOSED', `Case ${row.number} is closed; reopen it to change it`);
   }

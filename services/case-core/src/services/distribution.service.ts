@@ -14,6 +14,7 @@ import {
   caseMovedV1,
   caseUpdatedV1,
 } from '@arende/contracts';
+import { isPerson } from './person.js';
 import type { z } from 'zod';
 import type { CaseRepository, EventLogRow } from '../repositories/case.repository.js';
 import { type CaseRow, toCaseView } from '../repositories/case.row.js';
@@ -120,7 +121,7 @@ export class DistributionService {
   async move(input: z.output<typeof MoveCaseRequestV1>, ctx: RequestContext): Promise<CaseView> {
     return this.cases.change(input.number, ctx, 'case.move', async (manager, row, now) => {
       assertEditable(row, ctx.actor, input.version);
-      if (row.assignee_id !== ctx.actor.id) {
+      if (!isPerson(ctx.actor, row.assignee_id)) {
         throw new DomainError('CASE.NOT_ASSIGNEE', `Only the handling officer of case ${row.number} may move it`, {
           assigneeId: row.assignee_id,
         });

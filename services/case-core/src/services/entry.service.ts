@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  type Actor,
   DomainError,
   ENTRY_KIND_RULES,
   type EntryKind,
@@ -23,6 +24,7 @@ import { ThreadKeyRepository } from '../repositories/thread-key.repository.js';
 import { threadKey } from '../intake/thread-keys.js';
 import { type AddEntryInput, prepareEntry, resolveVisibility } from './entry-rules.js';
 import { setMarkWithin } from './follow-up-marks.js';
+import { assertNotLockedByOther } from './person.js';
 import { SYSTEM_SCOPE, accessScope, seesOnlyCustomerVisible } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
 
@@ -50,7 +52,7 @@ export class EntryService {
       const row = await this.entries.findCaseForShare(manager, scope, input.number, contact ? 'update' : 'share');
       if (!row) throw new DomainError('CASE.NOT_FOUND', `No case ${input.number}`);
       assertMayChange(scope);
-      assertMayAdd(row, input.kind, ctx.actor.id);
+      assertMayAdd(row, input.kind, ctx.actor);
       const entry = await this.addWithin(manager, row, input, ctx);
       if (input.messageId) await this.threads.add(manager, row.id, [threadKey.email(input.messageId)], new Date());
       return entry;
@@ -172,19 +174,9 @@ export class EntryService {
 }
 
 /** Entries from outside always land (the customer wrote on a closed case); the city's own need an open, free case. */
-function assertMayAdd(row: EntryCaseRow, kind: EntryKind, actorId: string): void {
+function assertMayAdd(row: EntryCaseRow, kind: EntryKind, actor: Actor): void {
   if (ENTRY_KIND_RULES[kind].external) return;
-  if (row.lock_holder_id !== null && row.lock_holder_id !== actorId) {
-    throw new DomainError(
-      'CASE.LOCKED',
-      `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`,
-      {
-        holderId: row.lock_holder_id,
-        holderName: row.lock_holder_name,
-        since: row.locked_at?.toISOString() ?? null,
-      },
-    );
-  }
+  assertNotLockedByOther(row, actor);
   if (row.status === 'closed') {
     throw new DomainError('CASE.CLOSED', `Case ${row.number} is closed; reopen it to add a ${kind}`);
   }

@@ -1,6 +1,7 @@
 import { type Actor, type CaseStatus, DomainError } from '@arende/contracts';
 import type { CaseRow } from '../repositories/case.row.js';
 import { assertTransition } from './case-status.js';
+import { assertNotLockedByOther } from './person.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
@@ -17,21 +18,6 @@ export function statusColumns(row: Pick<CaseRow, 'registered_at'>, to: CaseStatu
 
 export function relationInvalid(message: string, details: Record<string, unknown>): DomainError {
   return new DomainError('CASE.RELATION_INVALID', message, details);
-}
-
-export function assertNotLockedByOther(row: CaseRow, actor: Actor): void {
-  if (row.lock_holder_id !== null && row.lock_holder_id !== actor.id) {
-    throw new DomainError(
-      'CASE.LOCKED',
-      `Case ${row.number} is locked by ${row.lock_holder_name ?? row.lock_holder_id}`,
-      {
-        number: row.number,
-        holderId: row.lock_holder_id,
-        holderName: row.lock_holder_name,
-        since: row.locked_at?.toISOString() ?? null,
-      },
-    );
-  }
 }
 
 function assertNotClosed(row: CaseRow): void {

@@ -23,13 +23,8 @@ import type { CommitListener, RequestContext } from './case.service.js';
 import { removeMemosOnClose } from './entry-closing.js';
 import { type AccessScope, SYSTEM_SCOPE, accessScope } from './access-scope.js';
 import { assertMayChange, auditSecretReads } from './secret-reads.js';
-import {
-  type FieldChanges,
-  assertNotLockedByOther,
-  assertRelatable,
-  planChild,
-  relationInvalid,
-} from './relation-rules.js';
+import { type FieldChanges, assertRelatable, planChild, relationInvalid } from './relation-rules.js';
+import { assertNotLockedByOther } from './person.js';
 
 interface Pending {
   contract: EventContract;

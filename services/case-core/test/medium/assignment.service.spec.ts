@@ -171,6 +171,25 @@ describe(AssignmentService.name, () => {
       );
     });
 
+    it('records a person by their login, not their token subject, so the directory finds them', async () => {
+      const own = newInbox('pick_own');
+      const first = await ctx.newCase({ inboxId: own }, member(own, 'registrar'));
+      const second = await ctx.newCase({ inboxId: own }, member(own, 'registrar'));
+      // As from a token: the subject is an opaque id, the login is preferred_username.
+      const anna = ctx.as({ ...member(own, 'c0ffee00-aaaa-4bbb-8ccc-000000000001'), userName: 'anna' });
+      const picked = await ctx.assignments.pickNext({ inboxId: own }, anna);
+      expect(picked.case).toMatchObject({ number: first.number, assigneeId: 'anna', lock: { holderId: 'anna' } });
+      // "Assign to me" by login is taking the case: the lock follows, and the same person may give it back.
+      const taken = await ctx.assignments.assign({ number: second.number, version: 1, assigneeId: 'anna' }, anna);
+      expect(taken).toMatchObject({ assigneeId: 'anna', lock: { holderId: 'anna' } });
+      const bertil = ctx.as({ ...member(own, 'c0ffee00-aaaa-4bbb-8ccc-000000000002'), userName: 'bertil' });
+      expect(
+        await codeOf(ctx.assignments.assign({ number: second.number, version: 2, assigneeId: null }, bertil)),
+      ).toBe('CASE.LOCKED');
+      const given = await ctx.assignments.assign({ number: second.number, version: 2, assigneeId: 'bertil' }, anna);
+      expect(given).toMatchObject({ assigneeId: 'bertil', lock: null });
+    });
+
     it('gives nothing from an inbox the caller does not belong to', async () => {
       const inboxId = newInbox('pick_next');
       await ctx.newCase({ inboxId }, member(inboxId, 'registrar'));
