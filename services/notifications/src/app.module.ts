@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { type BlobStore, createBlobStore } from '@arende/blobs';
 import {
   caseAlarmRaisedV1,
+  caseAssignedV1,
   caseClosedV1,
   caseDistributedV1,
   referralSentV1,
@@ -196,6 +197,12 @@ export class AppModule {
           envelope.type === slaReminderV1.subject
             ? followUp.reminder(envelope as EnvelopeOf<typeof slaReminderV1>, manager)
             : followUp.dailyReport(envelope as EnvelopeOf<typeof slaDailyReportV1>, manager),
+      }),
+      new IdempotentConsumer({
+        ...consumerBase,
+        durable: 'notifications-assignments',
+        contracts: [caseAssignedV1],
+        handle: (envelope, manager) => followUp.assigned(envelope, manager),
       }),
       new IdempotentConsumer({
         ...consumerBase,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   type caseAlarmRaisedV1,
+  type caseAssignedV1,
   DomainError,
   type FollowUpRecipient,
   getInboxV1,
@@ -144,6 +145,27 @@ export class FollowUpService {
         dedupeKey: `daily-report:${report.reportId}:${to.toLowerCase()}`,
       });
     }
+  }
+
+  /** Tells a person in the agent client that someone else gave them a case (taking one yourself says nothing). */
+  async assigned(envelope: EnvelopeOf<typeof caseAssignedV1>, manager: EntityManager): Promise<void> {
+    const { assigneeId, caseId, number } = envelope.data;
+    const by = envelope.actor;
+    if (assigneeId === null || assigneeId === by.id || assigneeId === by.userName) return;
+    const from = by.kind === 'staff' && by.name !== undefined ? `${by.name} har gett dig` : 'Du har fått';
+    await this.inApp(
+      manager,
+      envelope,
+      `assignment:${envelope.id}`,
+      { kind: 'user', userName: assigneeId },
+      {
+        kind: 'assignment',
+        caseId,
+        caseNumber: number,
+        title: `Tilldelat: ärende ${number}`,
+        text: `${from} ärende ${number}.`,
+      },
+    );
   }
 
   async alarm(envelope: EnvelopeOf<typeof caseAlarmRaisedV1>, manager: EntityManager): Promise<void> {

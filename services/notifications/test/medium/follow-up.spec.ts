@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { caseAlarmRaisedV1, inAppNotificationV1, slaDailyReportV1, slaReminderV1 } from '@arende/contracts';
+import {
+  caseAlarmRaisedV1,
+  caseAssignedV1,
+  inAppNotificationV1,
+  slaDailyReportV1,
+  slaReminderV1,
+} from '@arende/contracts';
 import { expectEventually, readStream } from '@arende/testing';
 import { type Harness, startHarness } from './harness.js';
 
@@ -173,6 +179,33 @@ describe('in-app notifications', () => {
         expect.objectContaining({ kind: 'report', caseNumber: null, link: null, title: 'Uppföljning 2026-11-24' }),
       ]);
     });
+  });
+});
+
+describe('assignment notices', () => {
+  it('tell a person someone else gave them a case, and say nothing when they took it themselves', async () => {
+    const karin = { kind: 'staff' as const, id: 'subject-of-karin', userName: 'karin', name: 'Karin Öberg', roles: [] };
+    const given = { ...caseAssignedV1.example, caseId: randomUUID(), number: '2026-000301', assigneeId: 'elin' };
+    const taken = { ...caseAssignedV1.example, caseId: randomUUID(), number: '2026-000302', assigneeId: 'karin' };
+    const removed = { ...given, number: '2026-000303', assigneeId: null, assigneeName: null };
+    await h.publish(caseAssignedV1, given, karin);
+    await h.publish(caseAssignedV1, taken, karin);
+    await h.publish(caseAssignedV1, removed, karin);
+    await expectEventually(async () => {
+      const all = (await inAppNotifications()).filter((n) => n.kind === 'assignment');
+      expect(all).toEqual([
+        expect.objectContaining({
+          to: { kind: 'user', userName: 'elin' },
+          caseId: given.caseId,
+          caseNumber: '2026-000301',
+          text: 'Karin Öberg har gett dig ärende 2026-000301.',
+          link: '/cases/2026-000301',
+        }),
+      ]);
+    });
+    // The two events after it were handled too (one consumer, in order), and gave nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await inAppNotifications()).filter((n) => n.kind === 'assignment')).toHaveLength(1);
   });
 });
 
