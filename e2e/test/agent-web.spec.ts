@@ -331,3 +331,27 @@ describe('paging', () => {
     expect(await web.page.getByText('Sida 1').count()).toBe(1);
   });
 });
+
+describe('notifications', () => {
+  it('tells the agent in the header when a supervisor gives her a case, linked to the case', async () => {
+    await web.page.goto(`${web.platform.gatewayUrl}/`);
+    await web.page.getByRole('heading', { level: 1, name: 'Kundtjänst' }).waitFor();
+    await web.page.getByRole('button', { name: 'Notiser', exact: true }).waitFor();
+    const kase = await register({ title: 'Felparkerad bil på Hagalundsgatan' });
+    const assigned = await web.api.call<CaseView>('PUT', `/api/v1/cases/${kase.number}/assignee`, {
+      as: 'cecilia',
+      body: { version: kase.version, assigneeId: 'anna', assigneeName: 'Anna Lindqvist' },
+    });
+    expect(assigned.status).toBe(200);
+    const bell = web.page.getByRole('button', { name: 'Notiser, 1 olästa' });
+    await bell.waitFor({ timeout: 20_000 });
+    await bell.click();
+    const list = web.page.getByRole('region', { name: 'Notiser' });
+    await list.getByText(`Cecilia Holm har gett dig ärende ${kase.number}.`).waitFor();
+    await expectAccessible('notifications');
+    await list.getByRole('link', { name: `Tilldelat: ärende ${kase.number}` }).click();
+    await web.page.waitForURL(`${web.platform.gatewayUrl}/cases/${kase.number}`);
+    await list.waitFor({ state: 'hidden' });
+    await web.page.getByRole('button', { name: 'Notiser', exact: true }).waitFor();
+  });
+});

@@ -4,6 +4,7 @@ import { Link } from './Link';
 import { CaseCard } from './case/CaseCard';
 import { useI18n } from './i18n';
 import { InboxView } from './inbox/InboxView';
+import { NotificationCenter } from './notifications/NotificationCenter';
 import { type LiveEvent, useLiveEvents } from './live';
 import { QuickRegistration, type QuickRegistrationPrefill } from './registration/QuickRegistration';
 import { hrefOf, navigate, useRoute } from './router';
@@ -87,6 +88,7 @@ export function App() {
           </button>
         </nav>
         <div className="app-user">
+          <NotificationCenter />
           <span>{t('user.signedInAs', { name: agent.name })}</span>
           <button
             type="button"

@@ -4,19 +4,25 @@
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
 import { coreEn, coreSv } from './messages/core';
+import { notificationsEn, notificationsSv } from './messages/notifications';
 
 const sv = {
   ...coreSv,
+  ...notificationsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...notificationsEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
-export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [{ sv: coreSv, en: coreEn }];
+export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
+  { sv: coreSv, en: coreEn },
+  { sv: notificationsSv, en: notificationsEn },
+];
 
 export type Language = 'sv' | 'en';
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { sv, en };
