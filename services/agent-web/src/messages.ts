@@ -4,19 +4,25 @@
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
 import { coreEn, coreSv } from './messages/core';
+import { distributionEn, distributionSv } from './messages/distribution';
 
 const sv = {
   ...coreSv,
+  ...distributionSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...distributionEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
-export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [{ sv: coreSv, en: coreEn }];
+export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
+  { sv: coreSv, en: coreEn },
+  { sv: distributionSv, en: distributionEn },
+];
 
 export type Language = 'sv' | 'en';
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { sv, en };
