@@ -1,7 +1,14 @@
 import path from 'node:path';
-import type { CaseRelations, CaseView, ReferralView } from '@arende/contracts';
+import type { CaseRelations, CaseView, EntryView, ReferralView } from '@arende/contracts';
 import { SmtpClient, textMessage } from '../src/smtp-client.js';
-import { SCREENSHOTS, eventually, expectAccessible as accessible, register as registerWith, useWeb } from './web.js';
+import {
+  SCREENSHOTS,
+  caseByTitle,
+  eventually,
+  expectAccessible as accessible,
+  register as registerWith,
+  useWeb,
+} from './web.js';
 
 // The case card's actions that send a case on or tie it to others, in real Chromium against the whole platform:
 // distribute (Alt+B), referral (Alt+I), relate (Alt+J), copy (Alt+C), and save-and-distribute in quick registration.
@@ -19,6 +26,43 @@ const read = async (number: string, as = 'anna') => web.api.call<CaseView>('GET'
 /** The mails to `to` about the case (its number in the subject or the text). */
 const mailsAbout = (to: string, number: string) =>
   web.platform.sink.messages(to).filter((m) => `${m.subject ?? ''}\n${m.text ?? ''}`.includes(number));
+
+/** Sends a mail over SMTP to the intake. */
+async function mailIn(from: string, raw: string): Promise<void> {
+  const smtp = await SmtpClient.connect(web.platform.smtpPort);
+  try {
+    expect((await smtp.send(from, [web.platform.intakeAddress], raw)).code).toBe(250);
+  } finally {
+    await smtp.close();
+  }
+}
+
+/** A customer's mail with a picture attached, as intake gets it. */
+function mailWithPicture(from: string, subject: string, picture: Buffer): string {
+  const boundary = `boundary-${Date.now().toString(36)}`;
+  return [
+    `From: ${from}`,
+    `To: ${web.platform.intakeAddress}`,
+    `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <bild.${Date.now().toString(36)}@example.se>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Bilarna kör för fort här, se bilden.',
+    `--${boundary}`,
+    'Content-Type: image/png; name="gata.png"',
+    'Content-Disposition: attachment; filename="gata.png"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    picture.toString('base64'),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
 
 describe('distributing a case', () => {
   it('sends a case to the contractor by keyboard alone (Alt+B), and the customer is told', async () => {
@@ -128,9 +172,15 @@ describe('distributing a case', () => {
 });
 
 describe('a referral', () => {
-  it('is sent from the case card (Alt+I), and its answer by mail shows in the dialog', async () => {
-    const title = 'Önskemål om farthinder på Råsundavägen';
-    const kase = await register({ title });
+  it('is sent from the case card (Alt+I) with a chosen attachment, and its answer by mail shows in the dialog', async () => {
+    const title = `Önskemål om farthinder ${Date.now().toString(36)}`;
+    const picture = Buffer.from(`en bild av gatan ${title}`);
+    await mailIn('kund@example.se', mailWithPicture('kund@example.se', title, picture));
+    const kase = await eventually(() => caseByTitle(web.api, title));
+    await eventually(async () => {
+      const entries = await web.api.call<{ items: EntryView[] }>('GET', `/api/v1/cases/${kase.number}/entries`);
+      return entries.body.items.some((e) => e.attachments.length > 0) ? true : undefined;
+    });
     await openCard(kase.number, title);
     await web.page.keyboard.press('Alt+I');
     const dialog = web.page.getByRole('dialog', { name: `Remiss för ärende ${kase.number}` });
@@ -138,6 +188,7 @@ describe('a referral', () => {
     await dialog.getByLabel('Mottagarens e-postadress').fill('trafik@solna.example');
     await dialog.getByLabel('Mottagarens namn (valfritt)').fill('Trafikenheten');
     await dialog.getByLabel('Fråga').fill('Kan ni yttra er över farthinder?');
+    await dialog.getByLabel('gata.png').check();
     await expectAccessible('referral dialog');
     await dialog.getByRole('button', { name: 'Skicka', exact: true }).click();
     const referralNumber = `${kase.number}-R1`;
@@ -151,21 +202,19 @@ describe('a referral', () => {
       return found.length > 0 ? found : undefined;
     });
     expect(mail.text).toContain('Kan ni yttra er över farthinder?');
+    expect(mail.attachments).toMatchObject([{ filename: 'gata.png', contentType: 'image/png', size: picture.length }]);
 
     // The answer threads back by the referral number in its subject.
-    const smtp = await SmtpClient.connect(web.platform.smtpPort);
-    try {
-      const raw = textMessage({
+    await mailIn(
+      'trafik@solna.example',
+      textMessage({
         from: 'trafik@solna.example',
         to: web.platform.intakeAddress,
         subject: `SV: Remiss ${referralNumber}`,
         text: 'Vi tillstyrker farthinder vid skolan.',
         messageId: `<svar.${Date.now().toString(36)}@solna.example>`,
-      });
-      expect((await smtp.send('trafik@solna.example', [web.platform.intakeAddress], raw)).code).toBe(250);
-    } finally {
-      await smtp.close();
-    }
+      }),
+    );
     await eventually(async () => {
       const list = await web.api.call<{ items: ReferralView[] }>('GET', `/api/v1/cases/${kase.number}/referrals`);
       return list.body.items[0]?.status === 'answered' ? true : undefined;
@@ -175,6 +224,7 @@ describe('a referral', () => {
     await web.page.keyboard.press('Alt+I');
     const answered = dialog.locator(`li[data-referral="${referralNumber}"]`);
     await answered.filter({ hasText: 'Besvarad' }).waitFor();
+    expect(await answered.innerText()).toContain('Bilagor: gata.png');
     expect(await answered.innerText()).toContain('Svar från trafik@solna.example');
     expect(await answered.innerText()).toContain('Vi tillstyrker farthinder vid skolan.');
     await web.page.keyboard.press('Escape');
