@@ -4,10 +4,12 @@
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
 import { coreEn, coreSv } from './messages/core';
+import { distributionEn, distributionSv } from './messages/distribution';
 import { notificationsEn, notificationsSv } from './messages/notifications';
 
 const sv = {
   ...coreSv,
+  ...distributionSv,
   ...notificationsSv,
 } as const;
 
@@ -15,12 +17,14 @@ export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...distributionEn,
   ...notificationsEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
 export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: coreSv, en: coreEn },
+  { sv: distributionSv, en: distributionEn },
   { sv: notificationsSv, en: notificationsEn },
 ];
 

@@ -2,11 +2,13 @@ import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 
 import type { CaseView, EntryView } from '@arende/contracts';
 import { ApiError, type Page } from '../api';
 import { formatDateTime } from '../format';
-import { type Language, errorMessage, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { isCaseEvent } from '../event-stream';
 import { useLiveEvents } from '../live';
 import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
+import { DistributionActions } from './actions/DistributionActions';
+import { errorText } from './error-text';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
 
@@ -17,11 +19,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dd>{children}</dd>
     </>
   );
-}
-
-function errorText(language: Language, error: unknown): string {
-  if (!(error instanceof ApiError)) return String(error);
-  return errorMessage(language, error.code) ?? `${error.message} (${error.code})`;
 }
 
 /**
@@ -175,6 +172,16 @@ export function CaseCard({ number }: { number: string }) {
         <button type="button" aria-keyshortcuts="Alt+K" disabled={busy || closed} onClick={() => void close(false)}>
           {t('card.close')}
         </button>
+        <DistributionActions
+          caseView={found}
+          disabled={busy}
+          onChanged={(done, changed) => {
+            setNotice(done);
+            setError(undefined);
+            if (changed === undefined) reload();
+            else setFound(changed);
+          }}
+        />
       </div>
       <div role="status" className="notice-line">
         {notice}

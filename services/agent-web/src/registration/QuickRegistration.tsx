@@ -3,6 +3,7 @@ import type { CaseChannel, CaseView, Template } from '@arende/contracts';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { DistributeDialog } from '../case/actions/DistributeDialog';
 
 /** What a quick registration starts with (a call the agent answered fills some in). */
 export interface QuickRegistrationPrefill {
@@ -37,7 +38,8 @@ function choicesOf(result: SearchResult | undefined): Choice[] {
 
 /**
  * Quick registration (Alt+N): a word finds the template or case type, then the description; Alt+S saves and
- * closes, Alt+V saves and opens the case card. A modal dialog: Escape closes it, the focus stays inside.
+ * closes, Alt+V saves and opens the case card, Alt+B saves and opens the distribute dialog for the new case. A
+ * modal dialog: Escape closes it, the focus stays inside.
  */
 export function QuickRegistration({
   prefill,
@@ -62,6 +64,7 @@ export function QuickRegistration({
   const [wantsAnswer, setWantsAnswer] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [toDistribute, setToDistribute] = useState<CaseView | undefined>();
 
   useEffect(() => {
     const element = dialog.current;
@@ -111,7 +114,7 @@ export function QuickRegistration({
     }
   };
 
-  const save = async (open: boolean) => {
+  const save = async (open: boolean, distribute = false) => {
     if (saving) return;
     const finalTitle = title.trim() || choice?.label || description.trim().split('\n')[0]?.slice(0, 120) || '';
     if (finalTitle === '') {
@@ -129,7 +132,8 @@ export function QuickRegistration({
         ...(choice?.kind === 'template' ? { templateId: choice.id } : {}),
         ...(choice?.kind === 'case-type' ? { caseTypeId: choice.id } : {}),
       });
-      onSaved(saved, open);
+      if (distribute) setToDistribute(saved);
+      else onSaved(saved, open);
     } catch (e) {
       setError(e instanceof ApiError ? `${e.message} (${e.code})` : String(e));
       setSaving(false);
@@ -144,9 +148,9 @@ export function QuickRegistration({
       return;
     }
     if (!event.altKey) return;
-    if (event.code === 'KeyS' || event.code === 'KeyV') {
+    if (event.code === 'KeyS' || event.code === 'KeyV' || event.code === 'KeyB') {
       event.preventDefault();
-      void save(event.code === 'KeyV');
+      void save(event.code === 'KeyV', event.code === 'KeyB');
     }
   };
 
@@ -154,6 +158,11 @@ export function QuickRegistration({
     event.preventDefault();
     void save(false);
   };
+
+  if (toDistribute !== undefined) {
+    const done = () => onSaved(toDistribute, false);
+    return <DistributeDialog caseView={toDistribute} onClose={done} onDistributed={done} />;
+  }
 
   return (
     <dialog
@@ -242,6 +251,9 @@ export function QuickRegistration({
           </button>
           <button type="button" disabled={saving} aria-keyshortcuts="Alt+V" onClick={() => void save(true)}>
             {t('quick.saveOpen')}
+          </button>
+          <button type="button" disabled={saving} aria-keyshortcuts="Alt+B" onClick={() => void save(false, true)}>
+            {t('quick.saveDistribute')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>
             {t('quick.cancel')}
