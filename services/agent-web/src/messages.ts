@@ -4,19 +4,25 @@
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
 import { coreEn, coreSv } from './messages/core';
+import { tabsEn, tabsSv } from './messages/tabs';
 
 const sv = {
   ...coreSv,
+  ...tabsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...tabsEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
-export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [{ sv: coreSv, en: coreEn }];
+export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
+  { sv: coreSv, en: coreEn },
+  { sv: tabsSv, en: tabsEn },
+];
 
 export type Language = 'sv' | 'en';
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { sv, en };
@@ -27,6 +33,11 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 export function errorMessage(language: Language, code: string): string | undefined {
   const key = `error.${code}`;
   return key in sv ? DICTIONARIES[language][key as MessageKey] : undefined;
+}
+
+/** Whether the dictionary has `key` (for words looked up by a value, such as an event-log kind). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in sv;
 }
 
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {

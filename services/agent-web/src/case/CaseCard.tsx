@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
+import { CaseTabs } from './tabs/CaseTabs';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -242,6 +243,7 @@ export function CaseCard({ number }: { number: string }) {
           </dl>
         </section>
       </div>
+      <CaseTabs caseView={found} onChanged={reload} />
       <section aria-labelledby={`${ids}-timeline`} className="timeline">
         <h2 id={`${ids}-timeline`}>{t('card.timeline')}</h2>
         {entries?.length === 0 && <p>{t('card.noEntries')}</p>}
