@@ -175,6 +175,13 @@ describe('the case card’s tabs', () => {
     await line('assigned').waitFor();
     expect(await line('assigned').innerText()).toMatch(/Cecilia Holm\s+Tilldelat\s+Handläggare: – → Anna Lindqvist/);
     expect(await line('registered').innerText()).toMatch(/Anna Lindqvist\s+Registrerat/);
+    // Ids in the log are named: the entry by its kind, the customer cards by their names.
+    expect(await line('entry-added').innerText()).toContain('Handling: – → Intern tjänsteanteckning');
+    await log.getByText('Kund: – → Märta Flikström').waitFor();
+    expect(await line('customer-linked').allInnerTexts()).toEqual([
+      expect.stringContaining('Kund: – → Anonym kund'),
+      expect.stringContaining('Kund: – → Märta Flikström'),
+    ]);
     // Newest first: the assignment before the relation, the note, the customers and the registration.
     expect(await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual([
       'assigned',

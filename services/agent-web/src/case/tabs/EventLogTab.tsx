@@ -1,40 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { CaseEventView } from '@arende/contracts';
+import type { CaseEventView, CustomerView } from '@arende/contracts';
 import type { Page } from '../../api';
 import { errorText } from '../../api-error';
 import { formatDateTime } from '../../format';
-import { type Translate, useI18n } from '../../i18n';
-import { hasMessage } from '../../messages';
+import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { customerName } from './customer-name';
+import { changeFieldText, changeValueText, eventKindText } from './event-log-text';
 import type { CaseTabProps } from './tab';
+import { useLoaded } from './use-loaded';
 
 const PAGE_SIZE = 50;
-
-/**
- * A logged value as text: a status or priority by its name, a person by the name the log or the case knows
- * them by, nothing as a dash, a list of numbers as a list, anything else as JSON.
- */
-function valueText(t: Translate, people: ReadonlyMap<string, string>, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return t('card.none');
-  if (typeof value === 'boolean') return t(value ? 'card.yes' : 'card.no');
-  if (typeof value === 'string') {
-    const named = `${field}.${value}`;
-    return hasMessage(named) ? t(named) : (people.get(value) ?? value);
-  }
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ');
-  return JSON.stringify(value);
-}
-
-function fieldLabel(t: Translate, field: string): string {
-  for (const key of [`tabs.field.${field}`, `case.${field}`]) if (hasMessage(key)) return t(key);
-  return field;
-}
-
-function kindLabel(t: Translate, kind: string): string {
-  const key = `tabs.event.${kind}`;
-  return hasMessage(key) ? t(key) : kind;
-}
 
 /** The case's event log, newest first: who did what when, with each change's value before and after; paged. */
 export function EventLogTab({ caseView }: CaseTabProps) {
@@ -45,6 +21,10 @@ export function EventLogTab({ caseView }: CaseTabProps) {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const path = `/api/v1/cases/${encodeURIComponent(caseView.number)}/events?limit=${PAGE_SIZE}`;
+  const customers = useLoaded<{ items: CustomerView[] }>(
+    `/api/v1/cases/${encodeURIComponent(caseView.number)}/customers`,
+    caseView,
+  );
 
   useEffect(() => {
     const abort = new AbortController();
@@ -76,11 +56,13 @@ export function EventLogTab({ caseView }: CaseTabProps) {
     }
   };
 
-  const people = new Map<string, string>();
-  for (const event of items ?? []) if (event.actor.name !== null) people.set(event.actor.id, event.actor.name);
+  // Ids in the log named as far as the card knows them: the actors, the handler, the lock holder, the customers.
+  const names = new Map<string, string>();
+  for (const event of items ?? []) if (event.actor.name !== null) names.set(event.actor.id, event.actor.name);
   if (caseView.assigneeId !== null && caseView.assigneeName !== null)
-    people.set(caseView.assigneeId, caseView.assigneeName);
-  if (caseView.lock?.holderName) people.set(caseView.lock.holderId, caseView.lock.holderName);
+    names.set(caseView.assigneeId, caseView.assigneeName);
+  if (caseView.lock?.holderName) names.set(caseView.lock.holderId, caseView.lock.holderName);
+  for (const customer of customers.data?.items ?? []) names.set(customer.id, customerName(t, customer));
 
   return (
     <div className="event-log">
@@ -103,14 +85,14 @@ export function EventLogTab({ caseView }: CaseTabProps) {
               <tr key={event.id} data-kind={event.kind}>
                 <td className="nowrap">{formatDateTime(language, event.occurredAt)}</td>
                 <td>{event.actor.name ?? event.actor.id}</td>
-                <td>{kindLabel(t, event.kind)}</td>
+                <td>{eventKindText(t, event.kind)}</td>
                 <td>
                   {event.changes !== null && Object.keys(event.changes).length > 0 && (
                     <ul className="changes">
                       {Object.entries(event.changes).map(([field, change]) => (
                         <li key={field}>
-                          {fieldLabel(t, field)}: {valueText(t, people, field, change.before)} →{' '}
-                          {valueText(t, people, field, change.after)}
+                          {changeFieldText(t, field)}: {changeValueText(t, names, field, change.before)} →{' '}
+                          {changeValueText(t, names, field, change.after)}
                         </li>
                       ))}
                     </ul>
