@@ -6,11 +6,13 @@
 import { coreEn, coreSv } from './messages/core';
 import { distributionEn, distributionSv } from './messages/distribution';
 import { notificationsEn, notificationsSv } from './messages/notifications';
+import { tabsEn, tabsSv } from './messages/tabs';
 
 const sv = {
   ...coreSv,
   ...distributionSv,
   ...notificationsSv,
+  ...tabsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -19,6 +21,7 @@ const en: Record<MessageKey, string> = {
   ...coreEn,
   ...distributionEn,
   ...notificationsEn,
+  ...tabsEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
@@ -26,6 +29,7 @@ export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: coreSv, en: coreEn },
   { sv: distributionSv, en: distributionEn },
   { sv: notificationsSv, en: notificationsEn },
+  { sv: tabsSv, en: tabsEn },
 ];
 
 export type Language = 'sv' | 'en';
@@ -37,6 +41,11 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 export function errorMessage(language: Language, code: string): string | undefined {
   const key = `error.${code}`;
   return key in sv ? DICTIONARIES[language][key as MessageKey] : undefined;
+}
+
+/** Whether the dictionary has `key` (for words looked up by a value, such as an event-log kind). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in sv;
 }
 
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {

@@ -11,6 +11,7 @@ import { DistributionActions } from './actions/DistributionActions';
 import { errorText } from './error-text';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
+import { CaseTabs } from './tabs/CaseTabs';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -249,6 +250,7 @@ export function CaseCard({ number }: { number: string }) {
           </dl>
         </section>
       </div>
+      <CaseTabs caseView={found} onChanged={reload} />
       <section aria-labelledby={`${ids}-timeline`} className="timeline">
         <h2 id={`${ids}-timeline`}>{t('card.timeline')}</h2>
         {entries?.length === 0 && <p>{t('card.noEntries')}</p>}

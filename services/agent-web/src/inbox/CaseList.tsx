@@ -11,6 +11,7 @@ import { hrefOf, navigate } from '../router';
 import { useSession } from '../session';
 import { useDebounced } from './InboxView';
 import { NO_SELECTION, type Selection, clickRow, retainRows } from './selection';
+import { InboxWarningSignal } from '../case/tabs/InboxWarningSignal';
 import { type ColumnKey, type Sort, nextSort, sortCases } from './sort';
 
 export const PAGE_SIZE = 50;
@@ -191,6 +192,7 @@ export function CaseList({ inbox }: { inbox: Inbox }) {
                         <span className="visually-hidden">{t('case.customerReplied')}</span>
                       </span>
                     )}
+                    <InboxWarningSignal item={item} />
                   </td>
                 </tr>
               );

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from '../Link';
 import { formatDateTime } from '../format';
-import { type MessageKey, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { hasMessage } from '../messages';
 import { useLiveEvents } from '../live';
 import { type Notice, noticeOf, withNotice } from './notices';
 
@@ -45,7 +46,7 @@ export function NotificationCenter() {
   };
   const kindLabel = (kind: string) => {
     const key = `notices.kind.${kind}`;
-    return key in KIND_KEYS ? t(key as MessageKey) : kind;
+    return hasMessage(key) ? t(key) : kind;
   };
 
   return (
@@ -107,7 +108,3 @@ export function NotificationCenter() {
     </div>
   );
 }
-
-const KIND_KEYS: Record<string, true> = Object.fromEntries(
-  ['reminder', 'escalation', 'watch', 'notice', 'report', 'assignment'].map((kind) => [`notices.kind.${kind}`, true]),
-);
