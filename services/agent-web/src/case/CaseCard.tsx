@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CaseView, EntryView } from '@arende/contracts';
 import { ApiError, type Page } from '../api';
 import { formatDateTime } from '../format';
@@ -9,6 +9,10 @@ import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+
+// The map brings Leaflet: loaded with the first case card, not with the inbox.
+const CaseMapPanel = lazy(() => import('./map/CaseMapPanel').then((m) => ({ default: m.CaseMapPanel })));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -263,6 +267,13 @@ export function CaseCard({ number }: { number: string }) {
           })}
         </ol>
       </section>
+      {/* The knowledge base and the map; the lead moves them into the card's tabs. */}
+      <div className="case-extras">
+        <KnowledgePanel key={`knowledge-${found.number}`} caseView={found} />
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <CaseMapPanel key={`map-${found.number}`} caseView={found} onSaved={setFound} />
+        </Suspense>
+      </div>
       {confirmClose && (
         <dialog
           ref={confirmDialog}
