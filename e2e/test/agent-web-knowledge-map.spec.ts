@@ -53,6 +53,7 @@ describe('the knowledge panel', () => {
     await web.page.keyboard.type('hundbaj', { delay: 40 });
     const hit = web.page.getByRole('button', { name: /Hundbajspåsar i parkerna/ });
     await hit.waitFor();
+    await web.page.getByRole('status').filter({ hasText: '1 träff' }).waitFor();
     expect(await web.page.locator('.knowledge-hits mark').count()).toBeGreaterThan(0);
     await hit.press('Enter');
 

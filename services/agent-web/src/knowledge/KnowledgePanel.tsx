@@ -9,6 +9,8 @@ import { apiErrorText } from '../error-text';
 
 /** How long typing pauses before the search runs. */
 const DEBOUNCE_MS = 200;
+/** The longest query the search takes (a case title may be longer). */
+const MAX_QUERY = 200;
 
 function Highlighted({ html }: { html: string }) {
   return <>{highlightParts(html).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}</>;
@@ -31,7 +33,7 @@ export function KnowledgePanel({ caseView }: { caseView: CaseView }) {
   const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    const q = query.trim();
+    const q = query.trim().slice(0, MAX_QUERY);
     if (q === '') {
       setResult(undefined);
       return;
@@ -98,7 +100,9 @@ export function KnowledgePanel({ caseView }: { caseView: CaseView }) {
             ? ''
             : result.items.length === 0
               ? t('knowledge.noHits')
-              : t('knowledge.hits', { count: result.items.length })}
+              : result.items.length === 1
+                ? t('knowledge.hit')
+                : t('knowledge.hits', { count: result.items.length })}
         {result !== undefined && result.expandedWith.length > 0
           ? ` · ${t('knowledge.expanded', { words: result.expandedWith.join(', ') })}`
           : ''}

@@ -102,7 +102,7 @@ export function CaseMapPanel({ caseView, onSaved }: { caseView: CaseView; onSave
     });
     L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(created);
     if (config.tileUrl === null) {
-      new CoordinateGrid({ tileSize: 256 }).addTo(created);
+      new CoordinateGrid({ tileSize: 128 }).addTo(created);
     } else {
       L.tileLayer(config.tileUrl, { maxZoom: 19 }).addTo(created);
       if (config.attribution !== '') {
