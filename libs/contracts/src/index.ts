@@ -4,6 +4,7 @@ export * from './message.js';
 export * from './subjects.js';
 export * from './catalogue.js';
 export * from './case/case.schemas.js';
+export * from './case/case-location.js';
 export * from './case/register-case.v1.js';
 export * from './case/get-case.v1.js';
 export * from './case/update-case.v1.js';

@@ -5,12 +5,14 @@
  */
 import { coreEn, coreSv } from './messages/core';
 import { distributionEn, distributionSv } from './messages/distribution';
+import { knowledgeMapEn, knowledgeMapSv } from './messages/knowledge-map';
 import { notificationsEn, notificationsSv } from './messages/notifications';
 import { tabsEn, tabsSv } from './messages/tabs';
 
 const sv = {
   ...coreSv,
   ...distributionSv,
+  ...knowledgeMapSv,
   ...notificationsSv,
   ...tabsSv,
 } as const;
@@ -20,6 +22,7 @@ export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
   ...coreEn,
   ...distributionEn,
+  ...knowledgeMapEn,
   ...notificationsEn,
   ...tabsEn,
 };
@@ -28,6 +31,7 @@ const en: Record<MessageKey, string> = {
 export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: coreSv, en: coreEn },
   { sv: distributionSv, en: distributionEn },
+  { sv: knowledgeMapSv, en: knowledgeMapEn },
   { sv: notificationsSv, en: notificationsEn },
   { sv: tabsSv, en: tabsEn },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ConfigOf, defineConfig, env } from '@arende/config';
+import { SOLNA_CENTRE, type WebMapConfig, parseCentre, tileUrlProblem } from './http/web-map.js';
 
 /** Splits `CORS_ORIGINS` (comma-separated) into origins. */
 export function parseOrigins(value: string): string[] {
@@ -59,6 +60,28 @@ export const gatewayConfig = defineConfig({
     schema: env.string('arende-agent-web'),
     description: 'OpenID client of the agent web client (public, authorization code + PKCE)',
   },
+  WEB_MAP_TILE_URL: {
+    schema: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const problem = value === undefined ? undefined : tileUrlProblem(value);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `a tile URL template that ${problem}` });
+      }),
+    description:
+      'Tiles of the map in the web client, e.g. https://tiles.solna.example/{z}/{x}/{y}.png (img-src allows its origin); unset: a plain coordinate grid',
+  },
+  WEB_MAP_ATTRIBUTION: {
+    schema: z.string().max(300).default(''),
+    description: 'Attribution the tile server requires, shown as text in the map corner',
+  },
+  WEB_MAP_CENTER: {
+    schema: env.string(`${SOLNA_CENTRE.lat},${SOLNA_CENTRE.lon}`).refine((value) => parseCentre(value) !== undefined, {
+      message: 'latitude,longitude in WGS 84, e.g. 59.36,17.99',
+    }),
+    description: 'Where the map opens: latitude,longitude (WGS 84)',
+  },
+  WEB_MAP_ZOOM: { schema: env.int(13, 1, 19), description: 'The zoom level the map opens at (1–19)' },
   LIVE_MAX_CONNECTIONS: {
     schema: env.int(2_000, 1, 100_000),
     description: 'Live event streams (GET /api/v1/live) one gateway replica holds open at most; 503 above it',
@@ -70,3 +93,13 @@ export const gatewayConfig = defineConfig({
 });
 
 export type GatewayConfig = ConfigOf<typeof gatewayConfig>;
+
+/** The web client's map, from the WEB_MAP_* settings. */
+export function webMapConfig(config: GatewayConfig): WebMapConfig {
+  return {
+    tileUrl: config.WEB_MAP_TILE_URL ?? null,
+    attribution: config.WEB_MAP_ATTRIBUTION,
+    center: parseCentre(config.WEB_MAP_CENTER) ?? SOLNA_CENTRE,
+    zoom: config.WEB_MAP_ZOOM,
+  };
+}

@@ -4,7 +4,7 @@ import { RpcClient, connectMessaging, natsReadiness } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { startGateway } from './boot.js';
 import { DEFAULT_WEB_DIR } from './http/web-client.js';
-import { gatewayConfig, parseOrigins } from './config.js';
+import { gatewayConfig, parseOrigins, webMapConfig } from './config.js';
 
 const config = loadConfigOrExit(gatewayConfig, 'gateway');
 const logger = createLogger({ service: 'gateway' });
@@ -42,6 +42,7 @@ const app = await startGateway({
     dir: config.WEB_DIR ?? DEFAULT_WEB_DIR,
     issuerUrl: config.WEB_ISSUER_URL ?? config.ISSUER_URL,
     clientId: config.WEB_CLIENT_ID,
+    map: webMapConfig(config),
   },
   hardening: {
     corsOrigins: parseOrigins(config.CORS_ORIGINS),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseLocationSchema } from './case-location.js';
 
 export const CASE_STATUSES = [
   'new',
@@ -69,6 +70,8 @@ export const CaseFieldsSchema = z.object({
   secrecyParagraph: text(200).nullable(),
   personalData: z.boolean(),
   eventAt: TimestampSchema.nullable(),
+  /** Where the case is (a point or a drawn area), or null. */
+  location: CaseLocationSchema.nullable(),
 });
 export type CaseFields = z.infer<typeof CaseFieldsSchema>;
 
@@ -137,6 +140,8 @@ export const CaseViewSchema = CaseFieldsSchema.extend({
   /** When and by whom the current receiver marked the customer contacted (återkopplat), or answered the customer. */
   customerContactedAt: TimestampSchema.nullable().default(null),
   customerContactedBy: z.string().nullable().default(null),
+  /** Absent in events from before it existed. */
+  location: CaseLocationSchema.nullable().default(null),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -186,4 +191,5 @@ export const exampleCase: CaseView = {
   acknowledgedBy: null,
   customerContactedAt: null,
   customerContactedBy: null,
+  location: null,
 };

@@ -8,7 +8,7 @@ import { useLiveEvents } from '../live';
 import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
 import { DistributionActions } from './actions/DistributionActions';
-import { errorText } from './error-text';
+import { errorText } from '../error-text';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
 import { CaseTabs } from './tabs/CaseTabs';

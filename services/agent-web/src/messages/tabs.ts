@@ -6,6 +6,8 @@ export const tabsSv = {
   'tabs.related': 'Relaterade ärenden',
   'tabs.notes': 'Anteckningar',
   'tabs.events': 'Händelselogg',
+  'tabs.map': 'Karta',
+  'tabs.knowledge': 'Kunskap',
 
   'tabs.customer.linkedHeading': 'Kunder på ärendet',
   'tabs.customer.none': 'Ingen kund är kopplad till ärendet.',
@@ -130,6 +132,8 @@ export const tabsEn: Record<keyof typeof tabsSv, string> = {
   'tabs.related': 'Related cases',
   'tabs.notes': 'Notes',
   'tabs.events': 'Event log',
+  'tabs.map': 'Map',
+  'tabs.knowledge': 'Knowledge',
 
   'tabs.customer.linkedHeading': 'Customers of the case',
   'tabs.customer.none': 'No customer is linked to the case.',

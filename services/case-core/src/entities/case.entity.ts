@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import type { CaseSla } from '@arende/contracts';
+import type { CaseLocation, CaseSla } from '@arende/contracts';
 
 @Entity({ name: 'case' })
 @Unique('case_number_key', ['number'])
@@ -146,4 +146,8 @@ export class CaseEntity {
 
   @Column('text', { name: 'customer_contacted_by', nullable: true })
   customerContactedBy: string | null;
+
+  /** Where the case is: a GeoJSON Point or Polygon in WGS 84 (CaseLocation), or null. */
+  @Column('jsonb', { nullable: true })
+  location: CaseLocation | null;
 }

@@ -196,6 +196,8 @@ export class IntakeCaseService {
     const text = lines.join('\n');
     const registration = this.registration('web_form', data.title?.trim() || `Webbformulär ${data.formId}`, text);
     registration.customerWantsAnswer = data.customerWantsAnswer;
+    // The sender's position (from the form's map or the browser) is where the case is, on its map too.
+    if (data.position) registration.location = { type: 'Point', coordinates: [data.position.lon, data.position.lat] };
     return this.deliver(manager, null, ctx, {
       entry: {
         kind: 'inbound_web',

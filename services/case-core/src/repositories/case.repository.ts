@@ -104,11 +104,11 @@ export class CaseRepository {
         channel, case_type_id, category_id, area_id, org_unit_id, service_point_id, template_id, inbox_id,
         assignee_id, assignee_name, customer_wants_answer, customer_answered, secret, secrecy_paragraph,
         personal_data, event_at, registered_at, updated_at, closed_at, handling_seconds, registered_by, parent_case_id,
-        external_organisation_id, sla)
+        external_organisation_id, sla, location)
       SELECT $1, $2 || '-' || lpad(nextval($3::regclass)::text, 6, '0'), 1, $4, $5, $6, NULL, $7, $8,
         $9, $10, $11, $12, $13, $14, $15, $16,
         NULL, NULL, $17, $18, $19, $20,
-        $21, $22, $23, $23, $24, 0, $25, NULL, $35, $36::jsonb
+        $21, $22, $23, $23, $24, 0, $25, NULL, $35, $36::jsonb, $37::jsonb
       -- An unknown customer: no row, and no number taken from the sequence (the filter runs first).
       WHERE $31::uuid IS NULL OR EXISTS (SELECT 1 FROM ${s}.customer WHERE id = $31::uuid)
       RETURNING id, number
@@ -198,6 +198,7 @@ export class CaseRepository {
       link ? JSON.stringify(link.event) : null,
       view.externalOrganisationId,
       view.sla === null ? null : JSON.stringify(view.sla),
+      view.location === null ? null : JSON.stringify(view.location),
     ];
     if (!this.knownYears.has(year)) await this.ensureYearSequence(year);
     try {

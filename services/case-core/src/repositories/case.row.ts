@@ -1,4 +1,4 @@
-import type { CasePriority, CaseSla, CaseStatus, CaseView } from '@arende/contracts';
+import type { CaseLocation, CasePriority, CaseSla, CaseStatus, CaseView } from '@arende/contracts';
 
 /** A row of the case table as PostgreSQL returns it to `query()`. */
 export interface CaseRow {
@@ -44,6 +44,7 @@ export interface CaseRow {
   acknowledged_by: string | null;
   customer_contacted_at: Date | null;
   customer_contacted_by: string | null;
+  location: CaseLocation | null;
 }
 
 export const PRIORITY_RANK: Readonly<Record<CasePriority, number>> = { urgent: 0, prioritised: 1, normal: 2 };
@@ -93,6 +94,7 @@ export function toCaseView(row: CaseRow): CaseView {
     acknowledgedBy: row.acknowledged_by,
     customerContactedAt: iso(row.customer_contacted_at),
     customerContactedBy: row.customer_contacted_by,
+    location: row.location,
   };
 }
 
@@ -115,6 +117,7 @@ export const FIELD_COLUMNS = {
   secrecyParagraph: 'secrecy_paragraph',
   personalData: 'personal_data',
   eventAt: 'event_at',
+  location: 'location',
 } as const satisfies Record<string, keyof CaseRow>;
 
 export type UpdatableField = keyof typeof FIELD_COLUMNS;

@@ -162,6 +162,7 @@ export class CaseService {
       acknowledgedBy: null,
       customerContactedAt: null,
       customerContactedBy: null,
+      location: input.location ?? null,
     };
   }
 
@@ -182,9 +183,10 @@ export class CaseService {
         if (value === undefined) continue;
         const column = FIELD_COLUMNS[field];
         const before = toCaseView(row)[field];
-        if (before === value) continue;
+        if (JSON.stringify(before) === JSON.stringify(value)) continue;
         changes[field] = { before, after: value };
-        columns[column] = value;
+        // A jsonb value goes as its JSON text (node-pg would turn an array into a PostgreSQL array).
+        columns[column] = field === 'location' && value !== null ? JSON.stringify(value) : value;
         if (field === 'priority') columns.priority_rank = PRIORITY_RANK[value as CaseView['priority']];
       }
       if (Object.keys(changes).length === 0) return { row, events: [], log: [] };

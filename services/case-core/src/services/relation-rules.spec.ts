@@ -48,6 +48,7 @@ function row(overrides: Partial<CaseRow> = {}): CaseRow {
     acknowledged_by: null,
     customer_contacted_at: null,
     customer_contacted_by: null,
+    location: null,
     ...overrides,
   };
 }

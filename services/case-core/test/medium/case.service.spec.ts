@@ -100,6 +100,39 @@ describe(CaseService.name, () => {
       });
     });
 
+    it('stores a location (a point at registration, then a drawn area) and clears it', async () => {
+      const point = { type: 'Point' as const, coordinates: [17.9995, 59.3625] as [number, number] };
+      const c = await ctx.newCase({ location: point });
+      expect(c.location).toEqual(point);
+      const area = {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [17.99, 59.36],
+            [18.0, 59.36],
+            [18.0, 59.37],
+            [17.99, 59.36],
+          ] as Array<[number, number]>,
+        ] as [Array<[number, number]>],
+      };
+      const drawn = await ctx.cases.update(
+        { number: c.number, version: c.version, changes: { location: area } },
+        ctx.as(),
+      );
+      expect(drawn.location).toEqual(area);
+      expect((await ctx.cases.get(c.number, ctx.as())).location).toEqual(area);
+      const same = await ctx.cases.update(
+        { number: c.number, version: drawn.version, changes: { location: area } },
+        ctx.as(),
+      );
+      expect(same.version).toBe(drawn.version);
+      const cleared = await ctx.cases.update(
+        { number: c.number, version: drawn.version, changes: { location: null } },
+        ctx.as(),
+      );
+      expect(cleared.location).toBeNull();
+    });
+
     it('rejects a stale version with CASE.VERSION_CONFLICT', async () => {
       const c = await ctx.newCase();
       await ctx.cases.update({ number: c.number, version: 1, changes: { title: 'Ny' } }, ctx.as());

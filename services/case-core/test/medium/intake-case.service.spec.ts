@@ -288,7 +288,12 @@ describe('web forms', () => {
     const b = numberOf(await run((m) => intake.form(m, { ...data, intakeId: randomUUID() }, system())));
     expect(a).not.toBe(b);
     const view = await getCase(a);
-    expect(view).toMatchObject({ channel: 'web_form', title: data.title, customerWantsAnswer: false });
+    expect(view).toMatchObject({
+      channel: 'web_form',
+      title: data.title,
+      customerWantsAnswer: false,
+      location: { type: 'Point', coordinates: [18.0009, 59.3625] },
+    });
     const [entry] = await timeline(a);
     expect(entry.kind).toBe('inbound_web');
     expect(entry.from).toBe(data.contact.email);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from '@arende/observability';
+import { SOLNA_CENTRE, type WebMapConfig, tileOrigin } from './web-map.js';
 
 /** Where the built agent web client is and what it needs to know to sign in. */
 export interface WebClientOptions {
@@ -12,6 +13,8 @@ export interface WebClientOptions {
   issuerUrl: string;
   /** The public OpenID client of the web client. */
   clientId: string;
+  /** The map's tiles and where it opens; default no tiles, Solna at zoom 13. */
+  map?: WebMapConfig;
 }
 
 /** What the web client fetches before anything else (GET /web/config.json). */
@@ -19,6 +22,7 @@ export interface WebClientConfig {
   issuerUrl: string;
   clientId: string;
   scope: string;
+  map: WebMapConfig;
 }
 
 /** The build of `services/agent-web` in this checkout (from `src/http` or `dist/http` alike). */
@@ -31,14 +35,15 @@ const API_PATH = /^\/(api|health|metrics|web)(\/|$)/;
  * The client's pages: its own scripts only, the API and the issuer (discovery, token) to talk to, no frames of
  * other sites, and no one may frame it. A mail is shown in a sandboxed `srcdoc` frame, which inherits this
  * policy: its inline styles need `'unsafe-inline'` for styles, and remote images (shown only when the agent
- * allows them, by the frame's own stricter policy) need `https:`.
+ * allows them, by the frame's own stricter policy) need `https:`. The map's tiles come from `tileOrigin` (named
+ * too, since a tile server on the city's network may be plain http).
  */
-export function webCsp(issuerUrl: string): string {
+export function webCsp(issuerUrl: string, tileOrigin?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    `img-src 'self' data: https:${tileOrigin === undefined ? '' : ` ${tileOrigin}`}`,
     `connect-src 'self' ${new URL(issuerUrl).origin}`,
     "frame-src 'self'",
     "object-src 'none'",
@@ -63,6 +68,7 @@ export async function serveWebClient(
     issuerUrl: options.issuerUrl.replace(/\/$/, ''),
     clientId: options.clientId,
     scope: 'openid profile email',
+    map: options.map ?? { tileUrl: null, attribution: '', center: SOLNA_CENTRE, zoom: 13 },
   };
   fastify.get('/web/config.json', (_request, reply) => {
     void reply.header('cache-control', 'no-cache').send(config);
@@ -75,7 +81,7 @@ export async function serveWebClient(
     );
     return;
   }
-  const csp = webCsp(config.issuerUrl);
+  const csp = webCsp(config.issuerUrl, tileOrigin(config.map));
   // Runs after the hardening hook, so the client's pages get their CSP instead of the API's.
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!API_PATH.test(request.url)) void reply.header('content-security-policy', csp);

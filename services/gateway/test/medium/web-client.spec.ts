@@ -8,6 +8,7 @@ import { RpcClient } from '@arende/messaging';
 import { createLogger, createMetrics, createOpsHandler } from '@arende/observability';
 import { type TestContext, createTestContext } from '@arende/testing';
 import { startGateway } from '../../src/boot.js';
+import type { WebMapConfig } from '../../src/http/web-map.js';
 
 // The gateway serving a built web client (a small stand-in build in a temporary directory) beside its API.
 let issuer: LocalIssuer;
@@ -18,7 +19,7 @@ const INDEX =
   '<!doctype html><html lang="sv"><title>Ärende</title><script type="module" src="/assets/index-abc123.js"></script></html>';
 const SCRIPT = 'console.log("client");';
 
-async function gateway(dir: string, logLines: string[] = []): Promise<string> {
+async function gateway(dir: string, logLines: string[] = [], map?: WebMapConfig): Promise<string> {
   const metrics = createMetrics('gateway');
   const app = await startGateway({
     rpc: new RpcClient({ nc: ctx.nc, names: ctx.names, timeoutMs: 500 }),
@@ -32,7 +33,7 @@ async function gateway(dir: string, logLines: string[] = []): Promise<string> {
     }),
     host: '127.0.0.1',
     port: 0,
-    web: { dir, issuerUrl: `${issuer.issuer}/`, clientId: 'arende-agent-web' },
+    web: { dir, issuerUrl: `${issuer.issuer}/`, clientId: 'arende-agent-web', ...(map ? { map } : {}) },
   });
   apps.push(app);
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -109,7 +110,22 @@ describe('the agent web client', () => {
       issuerUrl: issuer.issuer,
       clientId: 'arende-agent-web',
       scope: 'openid profile email',
+      map: { tileUrl: null, attribution: '', center: { lat: 59.36, lon: 17.99 }, zoom: 13 },
     });
+  });
+
+  it('tells the client its map tiles and lets the page load images from the tile server', async () => {
+    const map: WebMapConfig = {
+      tileUrl: 'http://tiles.solna.example:8081/{z}/{x}/{y}.png',
+      attribution: '© Solna stad',
+      center: { lat: 59.3625, lon: 18.0009 },
+      zoom: 15,
+    };
+    const url = await gateway(buildDir, [], map);
+    expect(((await (await fetch(`${url}/web/config.json`)).json()) as { map: unknown }).map).toEqual(map);
+    const csp = (await fetch(`${url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("img-src 'self' data: https: http://tiles.solna.example:8081;");
+    expect((await fetch(`${base}/`)).headers.get('content-security-policy')).toContain("img-src 'self' data: https:;");
   });
 
   it('starts without a build, says so, and still serves the API and the sign-in settings', async () => {

@@ -3,7 +3,7 @@ import type { CaseView } from '@arende/contracts';
 import { useI18n } from '../../i18n';
 import { hrefOf, navigate } from '../../router';
 import { useSession } from '../../session';
-import { errorText } from '../error-text';
+import { errorText } from '../../error-text';
 import { ActionDialog } from './ActionDialog';
 
 /** Copy the case into a new one (optionally with its entries), then offer to open the copy. */

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { CaseView, DistributionKind, Inbox } from '@arende/contracts';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { errorText } from '../error-text';
+import { errorText } from '../../error-text';
 import { ActionDialog } from './ActionDialog';
 
 const KINDS: readonly DistributionKind[] = [

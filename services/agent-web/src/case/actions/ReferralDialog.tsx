@@ -4,7 +4,7 @@ import type { Page } from '../../api';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { errorText } from '../error-text';
+import { errorText } from '../../error-text';
 import { ActionDialog } from './ActionDialog';
 
 /** What the dialog reads of the case: its entries (attachments, answers) and its referrals so far. */

@@ -3,7 +3,7 @@ import type { CaseRelations, CaseView } from '@arende/contracts';
 import { ApiError } from '../../api';
 import { type Language, translate, useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { errorText } from '../error-text';
+import { errorText } from '../../error-text';
 import { ActionDialog } from './ActionDialog';
 
 const REASONS = ['self', 'nested', 'not-a-child'] as const;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { CustomerView } from '@arende/contracts';
 import { ApiError, type Page } from '../../api';
-import { errorText } from '../../api-error';
+import { errorText } from '../../error-text';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { CustomerDetails } from './CustomerDetails';

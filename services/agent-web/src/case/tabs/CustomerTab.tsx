@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CustomerView } from '@arende/contracts';
-import { errorText } from '../../api-error';
+import { errorText } from '../../error-text';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { CustomerDetails } from './CustomerDetails';

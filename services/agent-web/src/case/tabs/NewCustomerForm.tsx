@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CUSTOMER_TYPES, type CustomerType, type CustomerView } from '@arende/contracts';
 import { ApiError } from '../../api';
-import { errorText } from '../../api-error';
+import { errorText } from '../../error-text';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import type { CustomerSearch } from './customer-search';

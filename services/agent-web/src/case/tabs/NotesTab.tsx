@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { EntryView } from '@arende/contracts';
 import type { Page } from '../../api';
-import { errorText } from '../../api-error';
+import { errorText } from '../../error-text';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';

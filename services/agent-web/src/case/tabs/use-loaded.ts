@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../../api-error';
+import { errorText } from '../../error-text';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../api';
+import { ApiError } from './api';
 import { errorText } from './error-text';
 
 describe('errorText', () => {

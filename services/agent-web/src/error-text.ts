@@ -1,5 +1,5 @@
-import { ApiError } from '../api';
-import { type Language, errorMessage, translate } from '../messages';
+import { ApiError } from './api';
+import { type Language, errorMessage, translate } from './messages';
 
 /** What the agent reads for a failed call: the dictionary's message for its code, else the API's own words. */
 export function errorText(language: Language, error: unknown): string {
