@@ -2,13 +2,18 @@ import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 
 import type { CaseView, EntryView } from '@arende/contracts';
 import { ApiError, type Page } from '../api';
 import { formatDateTime } from '../format';
-import { type Language, errorMessage, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { isCaseEvent } from '../event-stream';
 import { useLiveEvents } from '../live';
 import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
+import { FavouriteStar } from './actions/FavouriteStar';
+import { LockAction } from './actions/LockAction';
+import { ReopenAction } from './actions/ReopenAction';
+import { WatchesAction } from './actions/WatchesAction';
+import { type ActionProps, errorText } from './actions/action';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,14 +24,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function errorText(language: Language, error: unknown): string {
-  if (!(error instanceof ApiError)) return String(error);
-  return errorMessage(language, error.code) ?? `${error.message} (${error.code})`;
-}
-
 /**
  * A case: the registration, content and other panels, the timeline of entries, and the actions assign to me
- * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer).
+ * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer); the
+ * follow-up actions in actions/: reopen (Alt+Q), lock (Alt+L), favourite (Alt+G) and watches (Alt+W).
  */
 export function CaseCard({ number }: { number: string }) {
   const { t, language } = useI18n();
@@ -153,6 +154,15 @@ export function CaseCard({ number }: { number: string }) {
   const lastSender = [...(entries ?? [])].reverse().find((entry) => entry.kind === 'inbound_email')?.from ?? '';
   const closed = found.status === 'closed';
   const none = t('card.none');
+  const actionProps: ActionProps = {
+    caseView: found,
+    onChanged: (view) => {
+      setFound(view);
+      setError(undefined);
+    },
+    onNotice: setNotice,
+    onError: setError,
+  };
   const named = (names: ReadonlyMap<string, string>, id: string | null) => (id === null ? none : (names.get(id) ?? id));
 
   return (
@@ -161,6 +171,7 @@ export function CaseCard({ number }: { number: string }) {
         <h1>
           <span className="case-number">{found.number}</span> {found.title}
         </h1>
+        <FavouriteStar {...actionProps} />
         <p className={`priority-badge priority-${found.priority}`}>
           {t(`status.${found.status}`)} · {t(`priority.${found.priority}`)}
         </p>
@@ -175,6 +186,9 @@ export function CaseCard({ number }: { number: string }) {
         <button type="button" aria-keyshortcuts="Alt+K" disabled={busy || closed} onClick={() => void close(false)}>
           {t('card.close')}
         </button>
+        <ReopenAction {...actionProps} />
+        <LockAction {...actionProps} />
+        <WatchesAction number={found.number} />
       </div>
       <div role="status" className="notice-line">
         {notice}
