@@ -3,6 +3,7 @@ import type { CaseView } from '@arende/contracts';
 import { Link } from './Link';
 import { CaseCard } from './case/CaseCard';
 import { useI18n } from './i18n';
+import { FavouritesView } from './favourites/FavouritesView';
 import { InboxView } from './inbox/InboxView';
 import { NotificationCenter } from './notifications/NotificationCenter';
 import { type LiveEvent, useLiveEvents } from './live';
@@ -78,6 +79,9 @@ export function App() {
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
           <Link href={hrefOf({ page: 'inbox' })}>{t('nav.inbox')}</Link>
+          <Link href={hrefOf({ page: 'favourites' })} current={route.page === 'favourites'}>
+            {t('nav.favourites')}
+          </Link>
           <button
             type="button"
             className="header-button"
@@ -114,6 +118,7 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         {route.page === 'inbox' && <InboxView inboxId={route.inboxId} />}
         {route.page === 'case' && <CaseCard key={route.number} number={route.number} />}
+        {route.page === 'favourites' && <FavouritesView />}
         {route.page === 'not-found' && (
           <>
             <h1>{t('notFound.title')}</h1>

@@ -5,6 +5,7 @@
  */
 import { coreEn, coreSv } from './messages/core';
 import { distributionEn, distributionSv } from './messages/distribution';
+import { followUpEn, followUpSv } from './messages/follow-up';
 import { knowledgeMapEn, knowledgeMapSv } from './messages/knowledge-map';
 import { notificationsEn, notificationsSv } from './messages/notifications';
 import { tabsEn, tabsSv } from './messages/tabs';
@@ -12,6 +13,7 @@ import { tabsEn, tabsSv } from './messages/tabs';
 const sv = {
   ...coreSv,
   ...distributionSv,
+  ...followUpSv,
   ...knowledgeMapSv,
   ...notificationsSv,
   ...tabsSv,
@@ -22,6 +24,7 @@ export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
   ...coreEn,
   ...distributionEn,
+  ...followUpEn,
   ...knowledgeMapEn,
   ...notificationsEn,
   ...tabsEn,
@@ -31,6 +34,7 @@ const en: Record<MessageKey, string> = {
 export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: coreSv, en: coreEn },
   { sv: distributionSv, en: distributionEn },
+  { sv: followUpSv, en: followUpEn },
   { sv: knowledgeMapSv, en: knowledgeMapEn },
   { sv: notificationsSv, en: notificationsEn },
   { sv: tabsSv, en: tabsEn },

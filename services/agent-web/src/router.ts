@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 
 /** The client's pages. */
-export type Route = { page: 'inbox'; inboxId?: string } | { page: 'case'; number: string } | { page: 'not-found' };
+export type Route =
+  | { page: 'inbox'; inboxId?: string }
+  | { page: 'case'; number: string }
+  | { page: 'favourites' }
+  | { page: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'inbox' };
@@ -9,6 +13,7 @@ export function parseRoute(pathname: string): Route {
   if (inbox) return { page: 'inbox', inboxId: decodeURIComponent(inbox[1]) };
   const kase = /^\/cases\/([^/]+)$/.exec(pathname);
   if (kase) return { page: 'case', number: decodeURIComponent(kase[1]) };
+  if (pathname === '/favourites') return { page: 'favourites' };
   return { page: 'not-found' };
 }
 
@@ -18,6 +23,8 @@ export function hrefOf(route: Route): string {
       return route.inboxId === undefined ? '/' : `/inboxes/${encodeURIComponent(route.inboxId)}`;
     case 'case':
       return `/cases/${encodeURIComponent(route.number)}`;
+    case 'favourites':
+      return '/favourites';
     case 'not-found':
       return '/';
   }

@@ -12,6 +12,11 @@ import { errorText } from '../error-text';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
 import { CaseTabs } from './tabs/CaseTabs';
+import { FavouriteStar } from './actions/FavouriteStar';
+import { LockAction } from './actions/LockAction';
+import { ReopenAction } from './actions/ReopenAction';
+import { WatchesAction } from './actions/WatchesAction';
+import type { ActionProps } from './actions/action';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -24,7 +29,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /**
  * A case: the registration, content and other panels, the timeline of entries, and the actions assign to me
- * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer).
+ * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer); the
+ * follow-up actions in actions/: reopen (Alt+Q), lock (Alt+L), favourite (Alt+G) and watches (Alt+W).
  */
 export function CaseCard({ number }: { number: string }) {
   const { t, language } = useI18n();
@@ -151,6 +157,15 @@ export function CaseCard({ number }: { number: string }) {
   const lastSender = [...(entries ?? [])].reverse().find((entry) => entry.kind === 'inbound_email')?.from ?? '';
   const closed = found.status === 'closed';
   const none = t('card.none');
+  const actionProps: ActionProps = {
+    caseView: found,
+    onChanged: (view) => {
+      setFound(view);
+      setError(undefined);
+    },
+    onNotice: setNotice,
+    onError: setError,
+  };
   const named = (names: ReadonlyMap<string, string>, id: string | null) => (id === null ? none : (names.get(id) ?? id));
 
   return (
@@ -159,6 +174,7 @@ export function CaseCard({ number }: { number: string }) {
         <h1>
           <span className="case-number">{found.number}</span> {found.title}
         </h1>
+        <FavouriteStar {...actionProps} />
         <p className={`priority-badge priority-${found.priority}`}>
           {t(`status.${found.status}`)} · {t(`priority.${found.priority}`)}
         </p>
@@ -183,6 +199,9 @@ export function CaseCard({ number }: { number: string }) {
             else setFound(changed);
           }}
         />
+        <ReopenAction {...actionProps} />
+        <LockAction {...actionProps} />
+        <WatchesAction number={found.number} />
       </div>
       <div role="status" className="notice-line">
         {notice}

@@ -1,27 +1,39 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 /**
- * The modal dialog of a case action: labelled by its heading, the focus inside (on the first field, or the one
- * marked autoFocus), Escape closes it. `children` gets `close`, which closes it as Escape does (then `onClose`).
+ * The modal dialog of a case action, named by its heading. It opens with the focus on the element marked
+ * `data-autofocus` or `autoFocus`, else on its first control; Escape closes it, and when it goes the focus goes
+ * back to where it was. `children` may be a function given `close`, which closes it as Escape does.
  */
 export function ActionDialog({
   title,
-  className,
   onClose,
   children,
+  className,
 }: {
   title: string;
-  className: string;
   onClose: () => void;
-  children: (close: () => void) => ReactNode;
+  children: ReactNode | ((close: () => void) => ReactNode);
+  className?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = `${useId()}-title`;
-
+  const ids = useId();
+  // Where the focus was when the dialog was asked for (read once, before the dialog takes it).
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
     const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-  }, []);
+    if (element !== null && !element.open) {
+      element.showModal();
+      const preferred = element.querySelector<HTMLElement>('[data-autofocus]');
+      if (preferred !== null) preferred.focus();
+      // Browsers differ on where showModal puts the focus without autofocus: on the first control, always.
+      else if (document.activeElement === element || !element.contains(document.activeElement)) {
+        element.querySelector<HTMLElement>('button, input, select, textarea, a[href]')?.focus();
+      }
+    }
+    // The dialog may go by unmounting, which does not give the focus back as close() would.
+    return () => opener?.focus();
+  }, [opener]);
 
   const close = () => dialog.current?.close();
   const onKeyDown = (event: KeyboardEvent) => {
@@ -36,13 +48,13 @@ export function ActionDialog({
   return (
     <dialog
       ref={dialog}
-      className={`action-dialog ${className}`}
-      aria-labelledby={titleId}
+      aria-labelledby={`${ids}-title`}
+      className={`action-dialog${className === undefined ? '' : ` ${className}`}`}
       onClose={onClose}
       onKeyDown={onKeyDown}
     >
-      <h2 id={titleId}>{title}</h2>
-      {children(close)}
+      <h2 id={`${ids}-title`}>{title}</h2>
+      {typeof children === 'function' ? children(close) : children}
     </dialog>
   );
 }
