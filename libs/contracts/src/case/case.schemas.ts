@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_PRIORITIES } from './case-workflow.js';
 
 export const CASE_STATUSES = [
   'new',
@@ -13,8 +14,6 @@ export const CASE_STATUSES = [
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-/** Inbox order: urgent first, then prioritised, then normal. */
-export const CASE_PRIORITIES = ['normal', 'prioritised', 'urgent'] as const;
 export const CasePrioritySchema = z.enum(CASE_PRIORITIES);
 export type CasePriority = z.infer<typeof CasePrioritySchema>;
 

@@ -2,13 +2,16 @@ import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 
 import type { CaseView, EntryView } from '@arende/contracts';
 import { ApiError, type Page } from '../api';
 import { formatDateTime } from '../format';
-import { type Language, errorMessage, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { isCaseEvent } from '../event-stream';
 import { useLiveEvents } from '../live';
 import { useSession } from '../session';
 import { useReferenceNames } from '../reference';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
+import { type CaseAction, actionOfKey } from './actions/actions';
+import { CaseActionButtons, CaseActionDialog, canOpen } from './actions/CaseActions';
+import { errorText } from './error-text';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,14 +22,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function errorText(language: Language, error: unknown): string {
-  if (!(error instanceof ApiError)) return String(error);
-  return errorMessage(language, error.code) ?? `${error.message} (${error.code})`;
-}
-
 /**
  * A case: the registration, content and other panels, the timeline of entries, and the actions assign to me
- * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer).
+ * (Alt+M), reply by e-mail (Alt+R), close (Alt+K, with the warning when the customer wanted an answer) and the
+ * dialogs of actions/ (reply by SMS, phone note, assign to someone, priority, status).
  */
 export function CaseCard({ number }: { number: string }) {
   const { t, language } = useI18n();
@@ -37,6 +36,7 @@ export function CaseCard({ number }: { number: string }) {
   const [notice, setNotice] = useState<string | undefined>();
   const [replying, setReplying] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
+  const [action, setAction] = useState<CaseAction | undefined>();
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
   const ids = useId();
@@ -139,6 +139,11 @@ export function CaseCard({ number }: { number: string }) {
     } else if (event.code === 'KeyR') {
       event.preventDefault();
       setReplying(true);
+    } else {
+      const next = actionOfKey(event.code);
+      if (next === undefined) return;
+      event.preventDefault();
+      if (found !== undefined && !busy && canOpen(next, found)) setAction(next);
     }
   };
   useEffect(() => {
@@ -175,6 +180,7 @@ export function CaseCard({ number }: { number: string }) {
         <button type="button" aria-keyshortcuts="Alt+K" disabled={busy || closed} onClick={() => void close(false)}>
           {t('card.close')}
         </button>
+        <CaseActionButtons caseView={found} disabled={busy} onOpen={setAction} />
       </div>
       <div role="status" className="notice-line">
         {notice}
@@ -189,6 +195,22 @@ export function CaseCard({ number }: { number: string }) {
             setReplying(false);
             setNotice(t('reply.sent'));
             reload();
+          }}
+        />
+      )}
+      {action !== undefined && (
+        <CaseActionDialog
+          action={action}
+          caseView={found}
+          entries={entries ?? []}
+          onCancel={() => setAction(undefined)}
+          onReload={reload}
+          onDone={(done, changed) => {
+            setAction(undefined);
+            setNotice(done);
+            setError(undefined);
+            if (changed === undefined) reload();
+            else setFound(changed);
           }}
         />
       )}
