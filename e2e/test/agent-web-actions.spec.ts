@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Route } from 'playwright-core';
-import type { CaseView, CustomerView, MessageView } from '@arende/contracts';
+import type { CaseView, CustomerView, EntryView, MessageView } from '@arende/contracts';
 import { DEMO_STAFF } from '@arende/demo-data';
 import { SCREENSHOTS, eventually, expectAccessible as accessible, useWeb } from './web.js';
 
@@ -67,15 +67,15 @@ describe('the case card’s actions by keyboard', () => {
     await eventually(async () => ((await to.inputValue()) === '070-612 00 01' ? true : undefined));
     await expectAccessible('reply by SMS');
 
+    await web.page.keyboard.press('Tab');
+    expect(await isFocused(message)).toBe(true);
     await sms.getByLabel('Börja från en mall').selectOption('customer_close/sv');
     const filled = await message.inputValue();
     expect(filled).toContain('Hej Eva!');
     expect(filled).toContain(`Ditt ärende ${caseView.number} är nu avslutat.`);
     expect(filled).toContain('{solution}');
-
-    await web.page.keyboard.press('Tab');
-    await web.page.keyboard.press('Tab');
     expect(await isFocused(message)).toBe(true);
+
     const text = 'Hej Eva! Lyktan på Råsundavägen lagas på torsdag. Mvh Elin, Solna stad';
     await web.page.keyboard.press('Control+a');
     await web.page.keyboard.type(text);
@@ -96,7 +96,17 @@ describe('the case card’s actions by keyboard', () => {
       return list.body.items.find((m) => m.channel === 'sms' && m.status === 'sent');
     });
     expect(messages).toMatchObject({ recipient: '+46706120001', text, purpose: 'manual' });
-    // Once sent it is on the timeline (live, without a reload).
+    // Once sent it is an outbound SMS on the timeline. (The live feed carries only inbound entries, so the card
+    // shows it when opened again.)
+    await eventually(async () => {
+      const entries = await web.api.call<{ items: EntryView[] }>(
+        'GET',
+        `/api/v1/cases/${caseView.number}/entries?kinds=outbound_sms`,
+        { as: 'elin' },
+      );
+      return entries.body.items[0];
+    });
+    await openCard(caseView.number);
     await web.page
       .locator('.entry', { hasText: text })
       .getByRole('heading', { name: /^SMS ut · Elin Sjöberg/ })
@@ -104,6 +114,7 @@ describe('the case card’s actions by keyboard', () => {
   });
 
   it('writes a phone note (Alt+O) that shows on the timeline', async () => {
+    await openCard(caseView.number);
     await web.page.keyboard.press('Alt+O');
     const note = dialog('Telefonanteckning');
     await note.waitFor();
@@ -121,11 +132,13 @@ describe('the case card’s actions by keyboard', () => {
   });
 
   it('assigns the case (Alt+A) to an officer found in the staff directory as you type, and gives it back', async () => {
+    await openCard(caseView.number);
     await web.page.keyboard.press('Alt+A');
     const assign = dialog('Tilldela ärendet');
     await assign.waitFor();
     await web.page.keyboard.type('johan bygg');
     await assign.getByRole('button', { name: 'Tilldela Johan Östlund' }).waitFor();
+    await assign.getByText('1 träff', { exact: true }).waitFor();
     await expectAccessible('assign to someone');
     await web.page.screenshot({ path: path.join(SCREENSHOTS, 'case-actions.png') });
     await web.page.keyboard.press('Tab');
@@ -144,6 +157,7 @@ describe('the case card’s actions by keyboard', () => {
   });
 
   it('changes the priority (Alt+P) and the status (Alt+U) along the allowed transitions', async () => {
+    await openCard(caseView.number);
     expect((await readCase(caseView.number)).priority).toBe('normal');
     await web.page.keyboard.press('Alt+P');
     const priority = dialog('Ändra prioritet');
@@ -180,6 +194,7 @@ describe('the case card’s actions by keyboard', () => {
   });
 
   it('closes a dialog with Escape, and when someone else changed the case first, says so and reloads it', async () => {
+    await openCard(caseView.number);
     await web.page.keyboard.press('Alt+P');
     const priority = dialog('Ändra prioritet');
     await priority.waitFor();

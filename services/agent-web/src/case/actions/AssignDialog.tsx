@@ -73,7 +73,13 @@ export function AssignDialog({ caseView, onCancel, onDone, onReload }: ActionPro
         </p>
       </div>
       <p id={`${ids}-count`} className="hint" aria-live="polite">
-        {hits === undefined ? '' : hits.length === 0 ? t('assign.noHits') : t('assign.hits', { count: hits.length })}
+        {hits === undefined
+          ? ''
+          : hits.length === 0
+            ? t('assign.noHits')
+            : hits.length === 1
+              ? t('assign.oneHit')
+              : t('assign.hits', { count: hits.length })}
       </p>
       <ul id={`${ids}-hits`} className="directory-hits" aria-label={t('assign.results')}>
         {hits?.map(({ person, departmentName, unitName }) => {
