@@ -5,7 +5,7 @@ import pg from 'pg';
 import { type SeedRoutingResult, seedRoutingDemo } from '@arende/demo-data';
 import { loginDemoUser } from '@arende/local-issuer';
 import { startSmtpSink, type SmtpSink } from '@arende/smtp-sink';
-import { freePort } from '@arende/testing';
+import { type FakeElks, freePort, startFakeElks } from '@arende/testing';
 import { deleteStreams } from './streams.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -34,6 +34,8 @@ export interface Platform {
   /** Where notifications sends mail: an SMTP sink in this process (`sink.messages(to)`, or GET `${sinkUrl}/messages?to=`). */
   sink: SmtpSink;
   sinkUrl: string;
+  /** Where notifications sends text messages: a stand-in for 46elks in this process (`smsSink.received`). */
+  smsSink: FakeElks;
   /** notifications' ALARM_EMAIL. */
   alarmEmail: string;
   slaWatcherOpsUrl: string;
@@ -75,6 +77,9 @@ export const WEBHOOK_SECRETS = {
   facebookVerifyToken: 'e2e-verify',
   telephonyToken: 'e2e-telephony-token-0123',
 } as const;
+
+/** The account notifications sends text messages with (to the platform's 46elks stand-in). */
+const SMS_PROVIDER = { user: 'e2e-46elks-out', password: 'e2e-46elks-out-password' } as const;
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client(adminUrl);
@@ -173,6 +178,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const notificationsOpsUrl = `http://127.0.0.1:${notificationsOpsPort}`;
   const alarmEmail = 'jour@kommun.example';
   const sink = await startSmtpSink({ smtpPort: await freePort(), httpPort: await freePort() });
+  const smsSink = await startFakeElks(SMS_PROVIDER.user, SMS_PROVIDER.password);
   const slaWatcherOpsUrl = `http://127.0.0.1:${slaWatcherOpsPort}`;
   const processes = {} as Platform['processes'];
   const stop = async () => {
@@ -188,6 +194,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ),
     );
     await sink.close();
+    await smsSink.close();
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await deleteStreams(natsUrl, prefix);
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -268,6 +275,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ALARM_EMAIL: alarmEmail,
       // The attachments intake stored, which distribution and referral mails carry.
       BLOB_DIR: intakeBlobDir,
+      SMS_46ELKS_URL: smsSink.url,
+      SMS_46ELKS_USER: SMS_PROVIDER.user,
+      SMS_46ELKS_PASSWORD: SMS_PROVIDER.password,
       SEND_RETRY_BASE_MS: '200',
       SEND_POLL_MS: '100',
     };
@@ -311,6 +321,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     notificationsOpsUrl,
     sink,
     sinkUrl: sink.url,
+    smsSink,
     alarmEmail,
     slaWatcherOpsUrl,
     smtpPort,

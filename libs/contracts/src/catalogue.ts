@@ -44,7 +44,7 @@ import {
   markCustomerContactedV1,
 } from './case/acknowledge.v1.js';
 import { slaDailyReportV1, slaReminderV1 } from './sla/sla-reminder.v1.js';
-import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1 } from './notifications/message.v1.js';
+import { listMessagesV1, messageFailedV1, messageSentV1, sendEmailV1, sendSmsV1 } from './notifications/message.v1.js';
 import { inAppNotificationV1 } from './notifications/in-app.v1.js';
 import { cancelReopenV1, getScheduledReopenV1, scheduleReopenV1 } from './sla/schedule-reopen.v1.js';
 import {
@@ -164,6 +164,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   slaReminderV1,
   slaDailyReportV1,
   sendEmailV1,
+  sendSmsV1,
   listMessagesV1,
   listMessageTemplatesV1,
   getMessageTemplateV1,

@@ -4,6 +4,7 @@
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
 import { coreEn, coreSv } from './messages/core';
+import { actionsEn, actionsSv } from './messages/actions';
 import { distributionEn, distributionSv } from './messages/distribution';
 import { followUpEn, followUpSv } from './messages/follow-up';
 import { knowledgeMapEn, knowledgeMapSv } from './messages/knowledge-map';
@@ -12,6 +13,7 @@ import { tabsEn, tabsSv } from './messages/tabs';
 
 const sv = {
   ...coreSv,
+  ...actionsSv,
   ...distributionSv,
   ...followUpSv,
   ...knowledgeMapSv,
@@ -23,6 +25,7 @@ export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...actionsEn,
   ...distributionEn,
   ...followUpEn,
   ...knowledgeMapEn,
@@ -33,6 +36,7 @@ const en: Record<MessageKey, string> = {
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
 export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: coreSv, en: coreEn },
+  { sv: actionsSv, en: actionsEn },
   { sv: distributionSv, en: distributionEn },
   { sv: followUpSv, en: followUpEn },
   { sv: knowledgeMapSv, en: knowledgeMapEn },

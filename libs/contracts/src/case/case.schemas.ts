@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseLocationSchema } from './case-location.js';
+import { CASE_PRIORITIES } from './case-workflow.js';
 
 export const CASE_STATUSES = [
   'new',
@@ -14,8 +15,6 @@ export const CASE_STATUSES = [
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-/** Inbox order: urgent first, then prioritised, then normal. */
-export const CASE_PRIORITIES = ['normal', 'prioritised', 'urgent'] as const;
 export const CasePrioritySchema = z.enum(CASE_PRIORITIES);
 export type CasePriority = z.infer<typeof CasePrioritySchema>;
 

@@ -33,6 +33,28 @@ export const sendEmailV1 = defineRpc({
     'Queues an e-mail (staff and services): suppressed at once when the address bounced or answers automatically, otherwise sent with retries.',
 });
 
+/** A phone number in E.164 (`+46701234567`): the gateway turns what the agent typed into it. */
+export const E164Schema = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'A phone number in E.164, like +46701234567');
+
+export const SendSmsRequestV1 = z.object({
+  to: E164Schema,
+  /** At most 10 parts of 153 GSM-7 characters (the provider's own limit is higher). */
+  text: z.string().trim().min(1).max(1530),
+  /** The case the text is about: once sent it lands on its timeline as an outbound SMS. */
+  caseNumber: CaseNumberSchema.optional(),
+  /** Sending twice with the same key queues one message (the first one's view is returned). */
+  dedupeKey: z.string().min(1).max(300).optional(),
+});
+
+export const sendSmsV1 = defineRpc({
+  subject: 'notifications.rpc.send-sms.v1',
+  request: SendSmsRequestV1,
+  response: MessageViewSchema,
+  example: { to: '+46701234567', text: 'Hej! Lyktan lagas i veckan. /Solna stad', caseNumber: '2026-000123' },
+  description:
+    'Queues a text message (staff and services), sent through the SMS provider with retries; without a provider it fails with SMS.NOT_CONFIGURED.',
+});
+
 export const listMessagesV1 = defineRpc({
   subject: 'notifications.rpc.list-messages.v1',
   request: z.object({ caseNumber: CaseNumberSchema }),

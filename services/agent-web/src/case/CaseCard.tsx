@@ -17,6 +17,8 @@ import { LockAction } from './actions/LockAction';
 import { ReopenAction } from './actions/ReopenAction';
 import { WatchesAction } from './actions/WatchesAction';
 import type { ActionProps } from './actions/action';
+import { type CaseAction, actionOfKey } from './actions/actions';
+import { CaseActionButtons, CaseActionDialog, canOpen } from './actions/CaseActions';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -30,7 +32,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /**
  * A case: the registration, content and other panels, the timeline of entries, and the actions assign to me
  * (Alt+M), reply by e-mail (Alt+R) and close (Alt+K, with the warning when the customer wanted an answer); the
- * follow-up actions in actions/: reopen (Alt+Q), lock (Alt+L), favourite (Alt+G) and watches (Alt+W).
+ * dialogs of actions/: reply by SMS, phone note, assign to someone, priority, status, distribute, referral,
+ * relate, copy, reopen (Alt+Q), lock (Alt+L), favourite (Alt+G) and watches (Alt+W).
  */
 export function CaseCard({ number }: { number: string }) {
   const { t, language } = useI18n();
@@ -41,6 +44,7 @@ export function CaseCard({ number }: { number: string }) {
   const [notice, setNotice] = useState<string | undefined>();
   const [replying, setReplying] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
+  const [action, setAction] = useState<CaseAction | undefined>();
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
   const ids = useId();
@@ -143,6 +147,11 @@ export function CaseCard({ number }: { number: string }) {
     } else if (event.code === 'KeyR') {
       event.preventDefault();
       setReplying(true);
+    } else {
+      const next = actionOfKey(event.code);
+      if (next === undefined) return;
+      event.preventDefault();
+      if (found !== undefined && !busy && canOpen(next, found)) setAction(next);
     }
   };
   useEffect(() => {
@@ -202,6 +211,7 @@ export function CaseCard({ number }: { number: string }) {
         <ReopenAction {...actionProps} />
         <LockAction {...actionProps} />
         <WatchesAction number={found.number} />
+        <CaseActionButtons caseView={found} disabled={busy} onOpen={setAction} />
       </div>
       <div role="status" className="notice-line">
         {notice}
@@ -216,6 +226,22 @@ export function CaseCard({ number }: { number: string }) {
             setReplying(false);
             setNotice(t('reply.sent'));
             reload();
+          }}
+        />
+      )}
+      {action !== undefined && (
+        <CaseActionDialog
+          action={action}
+          caseView={found}
+          entries={entries ?? []}
+          onCancel={() => setAction(undefined)}
+          onReload={reload}
+          onDone={(done, changed) => {
+            setAction(undefined);
+            setNotice(done);
+            setError(undefined);
+            if (changed === undefined) reload();
+            else setFound(changed);
           }}
         />
       )}

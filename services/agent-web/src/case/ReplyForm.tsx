@@ -3,6 +3,9 @@ import type { CaseView } from '@arende/contracts';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { TemplatePicker } from './actions/TemplatePicker';
+import { templateValues } from './actions/template-values';
+import { useCaseCustomer } from './actions/use-case-customer';
 
 /** Reply by e-mail; the mail goes out with the case number in its subject so the answer threads back. */
 export function ReplyForm({
@@ -17,8 +20,9 @@ export function ReplyForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, agent } = useSession();
   const ids = useId();
+  const customer = useCaseCustomer(caseView.number);
   const [to, setTo] = useState(defaultTo);
   const [subject, setSubject] = useState(caseView.title);
   const [text, setText] = useState('');
@@ -41,6 +45,13 @@ export function ReplyForm({
   return (
     <form className="reply-form" aria-labelledby={`${ids}-title`} onSubmit={(event) => void onSubmit(event)}>
       <h2 id={`${ids}-title`}>{t('reply.title')}</h2>
+      <TemplatePicker
+        values={templateValues(caseView, customer, agent.name)}
+        onPick={(filled) => {
+          setSubject(filled.subject);
+          setText(filled.body);
+        }}
+      />
       <div className="field">
         <label htmlFor={`${ids}-to`}>{t('reply.to')}</label>
         <input id={`${ids}-to`} type="email" required value={to} onChange={(e) => setTo(e.target.value)} autoFocus />

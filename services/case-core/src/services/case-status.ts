@@ -1,28 +1,7 @@
-import { type CaseStatus, DomainError } from '@arende/contracts';
+import { CASE_TRANSITIONS, type CaseStatus, DomainError } from '@arende/contracts';
 
-const WORKING: readonly CaseStatus[] = [
-  'open',
-  'waiting_for_customer',
-  'with_external',
-  'parked',
-  'resolved',
-  'closed',
-];
-
-/**
- * Which status may follow which. A case is worked through the working statuses in any order;
- * resolved and closed cases only come back by being reopened.
- */
-export const ALLOWED_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  new: WORKING,
-  open: WORKING.filter((s) => s !== 'open'),
-  waiting_for_customer: WORKING.filter((s) => s !== 'waiting_for_customer'),
-  with_external: WORKING.filter((s) => s !== 'with_external'),
-  parked: WORKING.filter((s) => s !== 'parked'),
-  reopened: WORKING,
-  resolved: ['closed', 'reopened'],
-  closed: ['reopened'],
-};
+/** Which status may follow which: the table of the contracts, which the web client offers too. */
+export const ALLOWED_TRANSITIONS = CASE_TRANSITIONS;
 
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);

@@ -9,6 +9,7 @@ import {
   putMessageTemplateV1,
   putSignatureV1,
   sendEmailV1,
+  sendSmsV1,
 } from '@arende/contracts';
 import type { RpcServer } from '@arende/messaging';
 import type { MessageService } from '../services/message.service.js';
@@ -25,6 +26,7 @@ export class NotificationsHandler {
   listen(): void {
     this.rpc
       .handle(sendEmailV1, (data, ctx) => this.messages.sendEmail(data, ctx))
+      .handle(sendSmsV1, (data, ctx) => this.messages.sendSms(data, ctx))
       .handle(listMessagesV1, (data, ctx) => this.messages.listByCase(data.caseNumber, ctx))
       .handle(listMessageTemplatesV1, (_data, ctx) => this.templates.listTemplates(ctx))
       .handle(getMessageTemplateV1, (data, ctx) => this.templates.getTemplate(data, ctx))

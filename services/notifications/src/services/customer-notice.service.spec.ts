@@ -1,5 +1,4 @@
 import { expectedFeedback } from './customer-notice.service.js';
-import { fillPlaceholders } from './message-template.rules.js';
 
 describe('expectedFeedback', () => {
   it('counts office hours, skipping the weekend and holidays', () => {
@@ -7,13 +6,5 @@ describe('expectedFeedback', () => {
     expect(expectedFeedback(new Date('2026-12-18T14:00:00Z'), 16)).toBe('22 december 2026');
     // Wednesday 2026-12-23 16:00 + 2 hours: julafton, juldagen, annandag jul and the weekend are closed.
     expect(expectedFeedback(new Date('2026-12-23T15:00:00Z'), 2)).toBe('28 december 2026');
-  });
-});
-
-describe('fillPlaceholders', () => {
-  it('fills the known placeholders and leaves the others', () => {
-    expect(fillPlaceholders('Ärende {caseNumber} {okänd}', { caseNumber: '2026-000001' })).toBe(
-      'Ärende 2026-000001 {okänd}',
-    );
   });
 });

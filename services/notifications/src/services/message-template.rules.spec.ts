@@ -3,7 +3,6 @@ import {
   BUILT_IN_TEMPLATES,
   assertKnownPlaceholders,
   assertSafeSignatureHtml,
-  fillBody,
   parseLogo,
   pickSignature,
   unknownPlaceholders,
@@ -95,14 +94,6 @@ describe('placeholder validation', () => {
       const { subject, body } = BUILT_IN_TEMPLATES[purpose];
       expect([purpose, unknownPlaceholders(purpose, [subject, body])]).toEqual([purpose, []]);
     }
-  });
-});
-
-describe('fillBody', () => {
-  it('leaves no run of blank lines where a placeholder was empty', () => {
-    expect(fillBody('För kännedom.\n\n{note}\n\n{details}\n', { note: '', details: 'Beskrivning' })).toBe(
-      'För kännedom.\n\nBeskrivning\n',
-    );
   });
 });
 

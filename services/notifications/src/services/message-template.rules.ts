@@ -1,5 +1,6 @@
 import {
   DomainError,
+  PLACEHOLDER,
   SIGNATURE_LOGO_MAX_BYTES,
   SIGNATURE_LOGO_TYPES,
   type SignatureScope,
@@ -43,8 +44,6 @@ export const BUILT_IN_TEMPLATES: Record<TemplatedPurpose, TemplateText> = {
   },
 };
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-
 /** The `{placeholder}`s in `texts` that the purpose does not know, each once, in order of appearance. */
 export function unknownPlaceholders(purpose: TemplatedPurpose, texts: string[]): string[] {
   const known = new Set(TEMPLATE_PLACEHOLDERS[purpose]);
@@ -64,23 +63,6 @@ export function assertKnownPlaceholders(purpose: TemplatedPurpose, texts: string
       { unknown, allowed: TEMPLATE_PLACEHOLDERS[purpose] },
     );
   }
-}
-
-/** Fills `{placeholder}`s; an unknown one is left as it is. */
-export function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
-}
-
-/** A filled body: an empty placeholder on a line of its own leaves no run of blank lines behind. */
-export function fillBody(text: string, values: Record<string, string>): string {
-  return `${fillPlaceholders(text, values)
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
-}
-
-/** A filled subject on one line. */
-export function fillSubject(text: string, values: Record<string, string>): string {
-  return fillPlaceholders(text, values).replace(/\s+/g, ' ').trim().slice(0, 900);
 }
 
 /** How specific a signature's scope is; higher wins. */

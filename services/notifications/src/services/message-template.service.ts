@@ -9,6 +9,8 @@ import {
   TEMPLATE_PLACEHOLDERS,
   TEMPLATED_PURPOSES,
   type TemplatedPurpose,
+  fillBody,
+  fillSubject,
   type putMessageTemplateV1,
   type putSignatureV1,
 } from '@arende/contracts';
@@ -22,8 +24,6 @@ import {
   assertKnownPlaceholders,
   assertSafeSignatureHtml,
   escapeHtml,
-  fillBody,
-  fillSubject,
   parseLogo,
   pickSignature,
 } from './message-template.rules.js';

@@ -12,6 +12,7 @@ import {
   messageFailedV1,
   messageSentV1,
   type sendEmailV1,
+  type sendSmsV1,
 } from '@arende/contracts';
 import { BlobNotFoundError, type BlobStore } from '@arende/blobs';
 import { Outbox, createEnvelope, type RpcClient, type RpcContext } from '@arende/messaging';
@@ -100,6 +101,18 @@ export class MessageService {
       );
       return this.queueEmail(manager, { ...input, ...signed, html: signed.html ?? undefined, purpose: 'manual' }, ctx);
     });
+    this.listener.nudge();
+    return view;
+  }
+
+  /** A text message staff send about a case (reply by SMS); on the timeline once the provider took it. */
+  async sendSms(input: z.output<typeof sendSmsV1.request>, ctx: RpcContext): Promise<MessageView> {
+    if (ctx.actor.kind !== 'staff' && ctx.actor.kind !== 'service' && ctx.actor.kind !== 'system') {
+      throw new DomainError('AUTH.FORBIDDEN', 'Only staff and the platform send text messages');
+    }
+    const view = await this.dataSource.transaction((manager) =>
+      this.queueSms(manager, { ...input, purpose: 'manual' }, ctx),
+    );
     this.listener.nudge();
     return view;
   }

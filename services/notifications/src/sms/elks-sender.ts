@@ -1,5 +1,5 @@
 import type { SendOutcome } from '../mail/mail-sender.js';
-import { smsLength } from './sms-length.js';
+import { smsLength } from '@arende/contracts';
 
 export interface ElksSettings {
   /** https://api.46elks.com in production; a local stand-in in tests. */

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { FileSystemBlobStore } from '@arende/blobs';
 import { loadConfig } from '@arende/config';
@@ -29,78 +27,19 @@ import {
 import { RpcClient, RpcServer, createEnvelope, ensureStreams, outboxTablesSql } from '@arende/messaging';
 import { createLogger, createMetrics } from '@arende/observability';
 import { startSmtpSink, type SmtpSink } from '@arende/smtp-sink';
-import { type TestContext, createTestContext, expectEventually, factory, freePort } from '@arende/testing';
+import {
+  type TestContext,
+  createTestContext,
+  expectEventually,
+  factory,
+  freePort,
+  startFakeElks,
+  type FakeElks,
+} from '@arende/testing';
 import type { z } from 'zod';
 import { startNotifications } from '../../src/boot.js';
 import { notificationsConfig } from '../../src/config.js';
 import { SCHEMA } from '../../src/schema.js';
-
-/** One text message as 46elks received it. */
-export interface ElksRequest {
-  authorization: string | undefined;
-  contentType: string | undefined;
-  from: string | null;
-  to: string | null;
-  message: string | null;
-}
-
-/**
- * A local stand-in for 46elks' documented API: `POST /a1/sms`, form-encoded, HTTP basic auth, answering the JSON
- * 46elks does (`id`, `status: created`, `parts`…), 401 on wrong credentials. `failNext` answers with a status.
- */
-export async function startFakeElks(user: string, password: string) {
-  const received: ElksRequest[] = [];
-  const failures: number[] = [];
-  const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      if (request.method !== 'POST' || request.url !== '/a1/sms') {
-        response.writeHead(404).end('Not found');
-        return;
-      }
-      if (request.headers.authorization !== expected) {
-        response.writeHead(401).end('API access requires Basic HTTP authentication.');
-        return;
-      }
-      const form = new URLSearchParams(Buffer.concat(chunks).toString());
-      received.push({
-        authorization: request.headers.authorization,
-        contentType: request.headers['content-type'],
-        from: form.get('from'),
-        to: form.get('to'),
-        message: form.get('message'),
-      });
-      const failure = failures.shift();
-      if (failure !== undefined) {
-        response.writeHead(failure).end('Failure');
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify({
-          status: 'created',
-          direction: 'outgoing',
-          from: form.get('from'),
-          to: form.get('to'),
-          message: form.get('message'),
-          id: `s${received.length}`,
-          created: new Date().toISOString(),
-          parts: 1,
-          cost: 3500,
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    failNext: (status: number) => failures.push(status),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 export interface AddedEntry {
   data: z.output<typeof addEntryV1.request>;
@@ -119,7 +58,7 @@ export interface Harness {
   sink: SmtpSink;
   /** The blob store notifications reads the case's attachments from (a temporary directory). */
   blobs: FileSystemBlobStore;
-  elks: Awaited<ReturnType<typeof startFakeElks>>;
+  elks: FakeElks;
   entries: AddedEntry[];
   cases: Set<string>;
   closed: Set<string>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseAlarmRaisedV1, listMessagesV1, slaReminderV1 } from '@arende/contracts';
+import { DomainError, caseAlarmRaisedV1, listMessagesV1, sendSmsV1, slaReminderV1 } from '@arende/contracts';
 import { expectEventually, factory } from '@arende/testing';
 import { type Harness, startHarness } from './harness.js';
 
@@ -61,5 +61,41 @@ describe('text messages through 46elks', () => {
     expect(view.recipient).toBe('+46700000112');
     expect(view.log.map((l) => l.outcome)).toEqual(['temporary_failure', 'permanent_failure']);
     expect(view.reason).toContain('46elks 403');
+  });
+
+  it('sends a text staff write about a case (reply by SMS) and writes it onto the case as theirs', async () => {
+    h.cases.add('2026-000403');
+    const queued = await h.rpc.request(
+      sendSmsV1,
+      { to: '+46701230403', text: 'Hej! Lyktan lagas i veckan.', caseNumber: '2026-000403' },
+      staff(),
+    );
+    expect(queued).toMatchObject({ channel: 'sms', purpose: 'manual', status: 'queued', recipient: '+46701230403' });
+    const sent = await expectEventually(() => {
+      const got = h.elks.received.find((r) => r.to === '+46701230403');
+      expect(got).toBeDefined();
+      return got!;
+    });
+    expect(sent.message).toBe('Hej! Lyktan lagas i veckan.');
+    const entry = await expectEventually(() => {
+      const found = h.entries.find((e) => e.data.number === '2026-000403');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(entry.data).toMatchObject({
+      kind: 'outbound_sms',
+      text: 'Till: +46701230403\n\nHej! Lyktan lagas i veckan.',
+    });
+    expect(entry.actor).toMatchObject({ kind: 'staff', id: 'anna' });
+  });
+
+  it('refuses a text from a citizen', async () => {
+    const citizen = {
+      actor: factory.actor({ kind: 'citizen', id: 'sara', roles: ['citizen'] }),
+      correlationId: factory.correlationId(),
+    };
+    const error = await h.rpc.request(sendSmsV1, { to: '+46701230404', text: 'Hej' }, citizen).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('AUTH.FORBIDDEN');
   });
 });
