@@ -4,6 +4,7 @@ import { Link } from './Link';
 import { CaseCard } from './case/CaseCard';
 import { useI18n } from './i18n';
 import { InboxView } from './inbox/InboxView';
+import { QuickMenu } from './inbox/QuickMenu';
 import { type LiveEvent, useLiveEvents } from './live';
 import { QuickRegistration, type QuickRegistrationPrefill } from './registration/QuickRegistration';
 import { hrefOf, navigate, useRoute } from './router';
@@ -85,6 +86,7 @@ export function App() {
           >
             {t('quick.open')}
           </button>
+          <QuickMenu />
         </nav>
         <div className="app-user">
           <span>{t('user.signedInAs', { name: agent.name })}</span>

@@ -4,19 +4,25 @@
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
 import { coreEn, coreSv } from './messages/core';
+import { inboxEn, inboxSv } from './messages/inbox';
 
 const sv = {
   ...coreSv,
+  ...inboxSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...inboxEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
-export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [{ sv: coreSv, en: coreEn }];
+export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
+  { sv: coreSv, en: coreEn },
+  { sv: inboxSv, en: inboxEn },
+];
 
 export type Language = 'sv' | 'en';
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { sv, en };

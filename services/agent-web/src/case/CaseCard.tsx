@@ -19,7 +19,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function errorText(language: Language, error: unknown): string {
+export function errorText(language: Language, error: unknown): string {
   if (!(error instanceof ApiError)) return String(error);
   return errorMessage(language, error.code) ?? `${error.message} (${error.code})`;
 }
