@@ -161,6 +161,37 @@ describe('the inbox view', () => {
   });
 });
 
+describe('saved searches through the API', () => {
+  type Saved = { name: string; inboxId: string; query: string; savedAt: string };
+  const put = (name: string, body: unknown, as = 'anna') =>
+    web.api.call<Saved & { code?: string }>('PUT', `/api/v1/saved-searches/${encodeURIComponent(name)}`, {
+      body,
+      as,
+    });
+  const list = async (as: string) =>
+    (await web.api.call<{ items: Saved[] }>('GET', '/api/v1/saved-searches', { as })).body.items;
+
+  it('keeps each agent’s own, one per name in any case, and removes one idempotently', async () => {
+    const saved = await put('Fakturor i Kundtjänst', { inboxId: 'kundtjanst', query: '?status=open' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ name: 'Fakturor i Kundtjänst', inboxId: 'kundtjanst', query: '?status=open' });
+    const replaced = await put('fakturor i kundtjänst', { inboxId: 'kundtjanst', query: '?status=new' });
+    expect(replaced.body.name).toBe('fakturor i kundtjänst');
+    expect((await list('anna')).filter((s) => s.name.toLowerCase() === 'fakturor i kundtjänst')).toEqual([
+      replaced.body,
+    ]);
+    expect((await list('cecilia')).map((s) => s.name)).not.toContain('fakturor i kundtjänst');
+
+    const bad = await put('Trasig', { inboxId: 'kundtjanst', query: 'status=open #x' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'REQUEST.INVALID']);
+
+    const path = `/api/v1/saved-searches/${encodeURIComponent('FAKTUROR I KUNDTJÄNST')}`;
+    expect((await web.api.call('DELETE', path)).body).toEqual({ name: 'FAKTUROR I KUNDTJÄNST', removed: true });
+    expect((await web.api.call('DELETE', path)).body).toEqual({ name: 'FAKTUROR I KUNDTJÄNST', removed: false });
+    expect((await list('anna')).map((s) => s.name)).not.toContain('fakturor i kundtjänst');
+  });
+});
+
 async function caseAssignee(number: string): Promise<string> {
   const found = (await web.api.call<CaseView>('GET', `/api/v1/cases/${number}`)).body;
   if (found.assigneeId === null) throw new Error(`${number} has no handler`);

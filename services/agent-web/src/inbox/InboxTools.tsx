@@ -1,20 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { CASE_STATUSES, type CaseStatus, INBOX_SORTS, type InboxSort } from '@arende/contracts';
+import { errorText } from '../case/CaseCard';
 import { type MessageKey, useI18n } from '../i18n';
-import { useSession } from '../session';
 import { ALL_COLUMNS, COLUMN_LABELS, FIXED_COLUMN, toggleColumn } from './columns';
 import { GROUP_KEYS, type GroupKey } from './grouping';
-import {
-  type InboxSearch,
-  ME,
-  UNASSIGNED,
-  parseSavedSearches,
-  savedSearchesStorageKey,
-  searchQuery,
-  withSavedSearch,
-} from './search';
+import { useSavedSearches } from './saved-searches';
+import { type InboxSearch, ME, UNASSIGNED, searchQuery } from './search';
 import type { ColumnKey } from './sort';
-import { useStored } from './stored';
 
 /** Whether a key press is typing in a field, where "/" is a character and no shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -41,12 +33,12 @@ export function InboxTools({
   columns: readonly ColumnKey[];
   onColumns: (columns: ColumnKey[]) => void;
 }) {
-  const { t } = useI18n();
-  const { agent } = useSession();
+  const { t, language } = useI18n();
   const first = useRef<HTMLSelectElement>(null);
-  const [saved, setSaved] = useStored(savedSearchesStorageKey(agent.id), parseSavedSearches);
+  const saved = useSavedSearches();
   const [name, setName] = useState('');
   const [confirmation, setConfirmation] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -65,13 +57,19 @@ export function InboxTools({
     onSearch({ ...search, statuses: CASE_STATUSES.filter((s) => chosen.has(s)) });
   };
 
-  const save = (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '') return;
-    setSaved(withSavedSearch(saved, { name: trimmed, inboxId, query: searchQuery(search) }));
-    setConfirmation(t('inboxView.saved', { name: trimmed }));
-    setName('');
+    setError(undefined);
+    setConfirmation(undefined);
+    try {
+      const stored = await saved.save({ name: trimmed, inboxId, query: searchQuery(search) });
+      setConfirmation(t('inboxView.saved', { name: stored.name }));
+      setName('');
+    } catch (e: unknown) {
+      setError(errorText(language, e));
+    }
   };
 
   const assignee = search.assignee ?? '';
@@ -159,7 +157,7 @@ export function InboxTools({
           ))}
         </fieldset>
       </details>
-      <form className="save-search" onSubmit={save}>
+      <form className="save-search" onSubmit={(event) => void save(event)}>
         <label>
           {t('inboxView.saveName')}
           <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
@@ -170,6 +168,7 @@ export function InboxTools({
         <p role="status" className="save-search-message">
           {confirmation}
         </p>
+        {error !== undefined && <p role="alert">{t('app.error', { message: error })}</p>}
       </form>
     </div>
   );

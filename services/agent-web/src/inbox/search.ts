@@ -1,4 +1,4 @@
-import { CASE_STATUSES, INBOX_SORTS, type CaseStatus, type InboxSort } from '@arende/contracts';
+import { CASE_STATUSES, INBOX_SORTS, type CaseStatus, type InboxSort, type SavedSearch } from '@arende/contracts';
 import { GROUP_KEYS, type GroupKey } from './grouping';
 
 /**
@@ -56,41 +56,18 @@ export function apiFilters(search: InboxSearch, agentId: string): URLSearchParam
   return params;
 }
 
-/** A search an agent named and keeps in the quick menu. */
-export interface SavedSearch {
-  name: string;
-  inboxId: string;
-  query: string;
-}
+const nameKey = (name: string) => name.trim().toLocaleLowerCase('sv');
 
-export const savedSearchesStorageKey = (userId: string) => `arende.savedSearches.${userId}`;
-
-const isSaved = (value: unknown): value is SavedSearch =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as SavedSearch).name === 'string' &&
-  typeof (value as SavedSearch).inboxId === 'string' &&
-  typeof (value as SavedSearch).query === 'string';
-
-export function parseSavedSearches(stored: string | null): SavedSearch[] {
-  if (stored === null) return [];
-  try {
-    const value: unknown = JSON.parse(stored);
-    return Array.isArray(value) ? value.filter(isSaved) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Adds a search; one of the same name (case-insensitively) is replaced. The list stays in name order. */
+/**
+ * The list after the server saved `saved`: one of the same name (in any case, as the server keys them) is
+ * replaced; name order, as the server lists them.
+ */
 export function withSavedSearch(list: readonly SavedSearch[], saved: SavedSearch): SavedSearch[] {
-  const name = saved.name.trim();
-  const same = (other: SavedSearch) => other.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv');
-  return [...list.filter((other) => !same(other)), { ...saved, name }].sort((a, b) =>
-    a.name.localeCompare(b.name, 'sv'),
+  return [...list.filter((other) => nameKey(other.name) !== nameKey(saved.name)), saved].sort((a, b) =>
+    nameKey(a.name) < nameKey(b.name) ? -1 : nameKey(a.name) > nameKey(b.name) ? 1 : 0,
   );
 }
 
 export function withoutSavedSearch(list: readonly SavedSearch[], name: string): SavedSearch[] {
-  return list.filter((other) => other.name !== name);
+  return list.filter((other) => nameKey(other.name) !== nameKey(name));
 }

@@ -40,6 +40,7 @@ export const inboxSv = {
   'inboxView.quickMenu': 'Snabbmeny',
   'inboxView.quickMenuEmpty': 'Inga sparade sökningar än. Spara en sökning i inkorgen.',
   'inboxView.remove': 'Ta bort {name}',
+  'error.CASE.SAVED_SEARCH_LIMIT': 'Du har redan 100 sparade sökningar. Ta bort någon först.',
 } as const;
 
 export const inboxEn: Record<keyof typeof inboxSv, string> = {
@@ -83,4 +84,5 @@ export const inboxEn: Record<keyof typeof inboxSv, string> = {
   'inboxView.quickMenu': 'Quick menu',
   'inboxView.quickMenuEmpty': 'No saved searches yet. Save a search in the inbox.',
   'inboxView.remove': 'Remove {name}',
+  'error.CASE.SAVED_SEARCH_LIMIT': 'You already have 100 saved searches. Remove one first.',
 } as const;

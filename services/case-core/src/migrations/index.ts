@@ -8,6 +8,7 @@ import { Distribution1763900700000 } from './1763900700000-distribution.js';
 import { TemplatesAndReferrals1764300000000 } from './1764300000000-templates-and-referrals.js';
 import { FollowUpMarks1764400000000 } from './1764400000000-follow-up-marks.js';
 import { InboxSorts1764500000000 } from './1764500000000-inbox-sorts.js';
+import { SavedSearch1764600000000 } from './1764600000000-saved-search.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TemplatesAndReferrals1764300000000,
   FollowUpMarks1764400000000,
   InboxSorts1764500000000,
+  SavedSearch1764600000000,
 ];
