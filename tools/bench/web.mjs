@@ -157,6 +157,14 @@ try {
     `| first rows after login | ${l.n} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.max)} | ${TARGETS.login} |`,
     `| next page | ${n.n} | ${ms(n.p50)} | ${ms(n.p95)} | ${ms(n.max)} | ${TARGETS.next} |`,
     `| case card | ${c.n} | ${ms(c.p50)} | ${ms(c.p95)} | ${ms(c.max)} | ${TARGETS.card} |`,
+    '',
+    `Targets (issue 9, at p95): ${[
+      ['first rows', l.p95 <= TARGETS.login],
+      ['next page', n.p95 <= TARGETS.next],
+      ['case card', c.p95 <= TARGETS.card],
+    ]
+      .map(([step, met]) => `${step} ${met ? 'met' : 'missed'}`)
+      .join(', ')}. The figures are only as quiet as the machine (see the load average above).`,
   ];
   const file = writeSection('web', lines);
   console.log(lines.join('\n'));

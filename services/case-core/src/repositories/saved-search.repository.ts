@@ -35,11 +35,12 @@ export class SavedSearchRepository {
   }
 
   async remove(userId: string, nameKey: string): Promise<boolean> {
-    const rows = await this.dataSource.query<{ name: string }[]>(
-      `DELETE FROM "${this.schema}".saved_search WHERE user_id = $1 AND name_key = $2 RETURNING name`,
+    // TypeORM answers a DELETE with [rows, affected].
+    const [, removed] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM "${this.schema}".saved_search WHERE user_id = $1 AND name_key = $2`,
       [userId, nameKey],
     );
-    return rows.length > 0;
+    return removed > 0;
   }
 
   async list(userId: string): Promise<SavedSearchRow[]> {
