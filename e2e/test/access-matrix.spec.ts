@@ -165,6 +165,7 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'POST /api/v1/cases/{number}/watches': () => ({
     body: { kind: 'not_closed', comment: 'Matris: bevakning', endAt: '2030-01-01T08:00:00Z' },
   }),
+  'PUT /api/v1/saved-searches/{name}': () => ({ body: { inboxId: INBOX, query: '?status=open' } }),
   // The caller sets a watch of their own first (anyone who may not see the case gets no watch, and a 404).
   'DELETE /api/v1/cases/{number}/watches/{watchId}': () => ({
     before: async (api, fixture, as) => {
@@ -272,6 +273,7 @@ function fillPath(template: string, f: Fixture): string {
     ...(f.directory ? { staffId: f.directory.staffId } : { staffId: 'matris-saknas' }),
     caseTypeId: 'matris',
     categoryId: 'matris',
+    name: 'matris',
     purpose: 'customer_close',
     language: 'sv',
     kind: 'case_type',

@@ -28,6 +28,7 @@ import { getRelationsV1, relateCasesV1, unrelateCaseV1 } from './case/case-relat
 import { caseRelatedV1, caseUnrelatedV1 } from './case/case-related.v1.js';
 import { caseCopiedV1, copyCaseV1 } from './case/copy-case.v1.js';
 import { addFavouriteV1, listFavouritesV1, removeFavouriteV1 } from './case/favourite.v1.js';
+import { listSavedSearchesV1, removeSavedSearchV1, saveSearchV1 } from './case/saved-search.v1.js';
 import { listCaseEventsV1 } from './case/list-case-events.v1.js';
 import { listSecretReadsV1 } from './case/list-secret-reads.v1.js';
 import { addEntryV1 } from './case/entry-add.v1.js';
@@ -145,6 +146,9 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   addFavouriteV1,
   removeFavouriteV1,
   listFavouritesV1,
+  saveSearchV1,
+  removeSavedSearchV1,
+  listSavedSearchesV1,
   listCaseEventsV1,
   listSecretReadsV1,
   addEntryV1,

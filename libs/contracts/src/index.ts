@@ -37,6 +37,7 @@ export * from './case/case-relations.v1.js';
 export * from './case/case-related.v1.js';
 export * from './case/copy-case.v1.js';
 export * from './case/favourite.v1.js';
+export * from './case/saved-search.v1.js';
 export * from './case/list-case-events.v1.js';
 export * from './case/list-secret-reads.v1.js';
 export * from './case/entry.schemas.js';

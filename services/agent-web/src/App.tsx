@@ -6,6 +6,7 @@ import { useI18n } from './i18n';
 import { FavouritesView } from './favourites/FavouritesView';
 import { InboxView } from './inbox/InboxView';
 import { NotificationCenter } from './notifications/NotificationCenter';
+import { QuickMenu } from './inbox/QuickMenu';
 import { type LiveEvent, useLiveEvents } from './live';
 import { QuickRegistration, type QuickRegistrationPrefill } from './registration/QuickRegistration';
 import { hrefOf, navigate, useRoute } from './router';
@@ -90,6 +91,7 @@ export function App() {
           >
             {t('quick.open')}
           </button>
+          <QuickMenu />
         </nav>
         <div className="app-user">
           <NotificationCenter />

@@ -7,6 +7,7 @@ import { coreEn, coreSv } from './messages/core';
 import { actionsEn, actionsSv } from './messages/actions';
 import { distributionEn, distributionSv } from './messages/distribution';
 import { followUpEn, followUpSv } from './messages/follow-up';
+import { inboxEn, inboxSv } from './messages/inbox';
 import { knowledgeMapEn, knowledgeMapSv } from './messages/knowledge-map';
 import { notificationsEn, notificationsSv } from './messages/notifications';
 import { tabsEn, tabsSv } from './messages/tabs';
@@ -16,6 +17,7 @@ const sv = {
   ...actionsSv,
   ...distributionSv,
   ...followUpSv,
+  ...inboxSv,
   ...knowledgeMapSv,
   ...notificationsSv,
   ...tabsSv,
@@ -28,6 +30,7 @@ const en: Record<MessageKey, string> = {
   ...actionsEn,
   ...distributionEn,
   ...followUpEn,
+  ...inboxEn,
   ...knowledgeMapEn,
   ...notificationsEn,
   ...tabsEn,
@@ -39,6 +42,7 @@ export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: actionsSv, en: actionsEn },
   { sv: distributionSv, en: distributionEn },
   { sv: followUpSv, en: followUpEn },
+  { sv: inboxSv, en: inboxEn },
   { sv: knowledgeMapSv, en: knowledgeMapEn },
   { sv: notificationsSv, en: notificationsEn },
   { sv: tabsSv, en: tabsEn },

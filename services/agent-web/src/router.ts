@@ -51,3 +51,24 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+const QUERY_REPLACED = 'arende:query-replaced';
+
+/** Changes the URL's query in place (no new history entry, no page change): a view's state made shareable. */
+export function replaceQuery(query: string): void {
+  window.history.replaceState(null, '', window.location.pathname + query);
+  window.dispatchEvent(new Event(QUERY_REPLACED));
+}
+
+/** The URL's query (`?…` or ''), following navigation and `replaceQuery`. */
+export function useLocationSearch(): string {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const update = () => setSearch(window.location.search);
+    for (const name of ['popstate', NAVIGATED, QUERY_REPLACED]) window.addEventListener(name, update);
+    return () => {
+      for (const name of ['popstate', NAVIGATED, QUERY_REPLACED]) window.removeEventListener(name, update);
+    };
+  }, []);
+  return search;
+}

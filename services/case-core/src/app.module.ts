@@ -18,14 +18,17 @@ import { CustomerService } from './services/customer.service.js';
 import { CaseCopyHandler } from './handlers/case-copy.handler.js';
 import { CaseEventHandler } from './handlers/case-event.handler.js';
 import { FavouriteHandler } from './handlers/favourite.handler.js';
+import { SavedSearchHandler } from './handlers/saved-search.handler.js';
 import { RelationHandler } from './handlers/relation.handler.js';
 import { CaseCopyRepository } from './repositories/case-copy.repository.js';
 import { CaseEventRepository } from './repositories/case-event.repository.js';
 import { FavouriteRepository } from './repositories/favourite.repository.js';
+import { SavedSearchRepository } from './repositories/saved-search.repository.js';
 import { RelationRepository } from './repositories/relation.repository.js';
 import { CaseCopyService } from './services/case-copy.service.js';
 import { CaseEventService } from './services/case-event.service.js';
 import { FavouriteService } from './services/favourite.service.js';
+import { SavedSearchService } from './services/saved-search.service.js';
 import { RelationService } from './services/relation.service.js';
 import { EntryHandler } from './handlers/entry.handler.js';
 import { CaseRepository } from './repositories/case.repository.js';
@@ -77,6 +80,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(RelationHandler) private readonly relationHandler: RelationHandler,
     @Inject(CaseCopyHandler) private readonly copyHandler: CaseCopyHandler,
     @Inject(FavouriteHandler) private readonly favouriteHandler: FavouriteHandler,
+    @Inject(SavedSearchHandler) private readonly savedSearchHandler: SavedSearchHandler,
     @Inject(CaseEventHandler) private readonly eventHandler: CaseEventHandler,
     @Inject(EntryHandler) private readonly entryHandler: EntryHandler,
     @Inject(SecretReadHandler) private readonly secretReadHandler: SecretReadHandler,
@@ -101,6 +105,7 @@ class CaseCoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.relationHandler.listen();
     this.copyHandler.listen();
     this.favouriteHandler.listen();
+    this.savedSearchHandler.listen();
     this.eventHandler.listen();
     this.entryHandler.listen();
     this.secretReadHandler.listen();
@@ -294,6 +299,15 @@ export class AppModule {
               new FavouriteService(cases, new FavouriteRepository(infra.dataSource, infra.config.DB_SCHEMA)),
             ),
           inject: [RpcServer, CaseRepository],
+        },
+        {
+          provide: SavedSearchHandler,
+          useFactory: (rpc: RpcServer) =>
+            new SavedSearchHandler(
+              rpc,
+              new SavedSearchService(new SavedSearchRepository(infra.dataSource, infra.config.DB_SCHEMA)),
+            ),
+          inject: [RpcServer],
         },
         {
           provide: CaseEventHandler,

@@ -10,6 +10,7 @@ import { CustomerController } from './controllers/customer.controller.js';
 import { CaseCopyController } from './controllers/case-copy.controller.js';
 import { CaseEventController } from './controllers/case-event.controller.js';
 import { FavouriteController } from './controllers/favourite.controller.js';
+import { SavedSearchController } from './controllers/saved-search.controller.js';
 import { RelationController } from './controllers/relation.controller.js';
 import { EntryController } from './controllers/entry.controller.js';
 import { MessageController } from './controllers/message.controller.js';
@@ -54,6 +55,7 @@ export class AppModule {
         RelationController,
         CaseCopyController,
         FavouriteController,
+        SavedSearchController,
         CaseEventController,
         AuditController,
         OpsController,

@@ -1,15 +1,32 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Inbox } from '@arende/contracts';
 import { Link } from '../Link';
 import { useI18n } from '../i18n';
-import { hrefOf } from '../router';
+import { hrefOf, replaceQuery, useLocationSearch } from '../router';
 import { useSession } from '../session';
 import { CaseList } from './CaseList';
+import { columnsStorageKey, parseColumns } from './columns';
+import { serverSortFor } from './grouping';
+import { InboxTools } from './InboxTools';
+import { type InboxSearch, parseSearch, searchQuery } from './search';
+import { useStored } from './stored';
+import { TakeNext } from './TakeNext';
 
-/** The agent's inboxes beside the cases of the chosen one (the first when none is chosen). */
+/**
+ * The agent's inboxes beside the cases of the chosen one (the first when none is chosen), with its search in the
+ * URL's query and the agent's own choice of columns.
+ */
 export function InboxView({ inboxId }: { inboxId?: string }) {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, agent } = useSession();
+  const query = useLocationSearch();
+  const search = useMemo(() => parseSearch(query), [query]);
+  const [columns, setColumns] = useStored(columnsStorageKey(agent.id), parseColumns);
+  // A grouping the server can sort by lists its groups one after another, across pages too.
+  const onSearch = (next: InboxSearch) => {
+    const sort = next.group !== undefined && next.group !== search.group ? serverSortFor(next.group) : undefined;
+    replaceQuery(searchQuery(sort === undefined ? next : { ...next, sort }));
+  };
   const [inboxes, setInboxes] = useState<Inbox[] | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -43,7 +60,22 @@ export function InboxView({ inboxId }: { inboxId?: string }) {
       </nav>
       <section className="inbox-cases" aria-labelledby="inbox-title">
         {error !== undefined && <p role="alert">{t('app.error', { message: error })}</p>}
-        {current !== undefined && <CaseList key={current.id} inbox={current} />}
+        {current !== undefined && (
+          <>
+            <div className="inbox-heading">
+              <h1 id="inbox-title">{current.name}</h1>
+              {current.assignmentMode === 'pick_next' && <TakeNext inbox={current} />}
+            </div>
+            <InboxTools
+              inboxId={current.id}
+              search={search}
+              onSearch={onSearch}
+              columns={columns}
+              onColumns={setColumns}
+            />
+            <CaseList key={current.id + query} inbox={current} search={search} columns={columns} />
+          </>
+        )}
         {inboxes !== undefined && current === undefined && inboxId !== undefined && (
           <h1 id="inbox-title">{t('inbox.unknown', { id: inboxId })}</h1>
         )}

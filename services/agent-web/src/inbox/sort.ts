@@ -1,6 +1,7 @@
 import type { CaseView } from '@arende/contracts';
 
-export type ColumnKey = 'number' | 'title' | 'status' | 'priority' | 'channel' | 'assignee' | 'registeredAt';
+export type ColumnKey =
+  'number' | 'title' | 'status' | 'priority' | 'channel' | 'caseType' | 'assignee' | 'registeredAt';
 export type SortDirection = 'ascending' | 'descending';
 /** No sort: the inbox's own work order (urgent, prioritised, normal; oldest first). */
 export type Sort = { column: ColumnKey; direction: SortDirection } | undefined;
@@ -19,6 +20,8 @@ function valueOf(item: CaseView, column: ColumnKey): string | number {
       return PRIORITY_RANK[item.priority];
     case 'channel':
       return item.channel;
+    case 'caseType':
+      return item.caseTypeId ?? '';
     case 'assignee':
       return (item.assigneeName ?? item.assigneeId ?? '').toLocaleLowerCase('sv');
     case 'registeredAt':

@@ -3,6 +3,7 @@ import { CaseEventEntity } from './case-event.entity.js';
 import { CustomerEntity } from './customer.entity.js';
 import { CaseCustomerEntity } from './case-customer.entity.js';
 import { FavouriteEntity } from './favourite.entity.js';
+import { SavedSearchEntity } from './saved-search.entity.js';
 import { EntryEntity } from './entry.entity.js';
 import { SecretReadAuditEntity } from './secret-read-audit.entity.js';
 import { CaseThreadKeyEntity } from './case-thread-key.entity.js';
@@ -14,6 +15,7 @@ export const ENTITIES = [
   CustomerEntity,
   CaseCustomerEntity,
   FavouriteEntity,
+  SavedSearchEntity,
   EntryEntity,
   SecretReadAuditEntity,
   CaseThreadKeyEntity,
@@ -26,6 +28,7 @@ export {
   CustomerEntity,
   CaseCustomerEntity,
   FavouriteEntity,
+  SavedSearchEntity,
   EntryEntity,
   SecretReadAuditEntity,
   CaseThreadKeyEntity,

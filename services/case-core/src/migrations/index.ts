@@ -9,6 +9,7 @@ import { TemplatesAndReferrals1764300000000 } from './1764300000000-templates-an
 import { FollowUpMarks1764400000000 } from './1764400000000-follow-up-marks.js';
 import { InboxSorts1764500000000 } from './1764500000000-inbox-sorts.js';
 import { CaseLocation1764600000000 } from './1764600000000-case-location.js';
+import { SavedSearch1764700000000 } from './1764700000000-saved-search.js';
 
 /** In order. Hand-written, each with up and down; never edited after it has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   FollowUpMarks1764400000000,
   InboxSorts1764500000000,
   CaseLocation1764600000000,
+  SavedSearch1764700000000,
 ];
