@@ -3,20 +3,26 @@
  * Swedish is the agents' language; every key needs its English too (the `Record` types see to it). `{name}` is
  * replaced by a value. Each area of the client keeps its words in a file of its own under `messages/`.
  */
+import { adminEn, adminSv } from './messages/admin';
 import { coreEn, coreSv } from './messages/core';
 
 const sv = {
   ...coreSv,
+  ...adminSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...adminEn,
 };
 
 /** Every area's dictionaries, so a test can check that no key is in two areas (a later one would win). */
-export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [{ sv: coreSv, en: coreEn }];
+export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
+  { sv: coreSv, en: coreEn },
+  { sv: adminSv, en: adminEn },
+];
 
 export type Language = 'sv' | 'en';
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { sv, en };
