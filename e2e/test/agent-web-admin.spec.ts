@@ -58,7 +58,7 @@ describe('templates', () => {
     await web.page.getByLabel('Prioritet från början').selectOption('prioritised');
     await web.page.getByLabel('Löst inom (timmar)').fill('48');
     await web.page.getByLabel('Avisera kunden när ärendet avslutas (lösningstexten)').check();
-    await web.page.getByLabel('Lösningstext').fill('Vi har skickat en parkeringsvakt.');
+    await web.page.getByLabel('Lösningstext', { exact: true }).fill('Vi har skickat en parkeringsvakt.');
     await web.page.getByRole('button', { name: 'Lägg till regel' }).click();
     await web.page.getByLabel('Nyckelord', { exact: true }).fill('felparker*, parkering');
     await save();

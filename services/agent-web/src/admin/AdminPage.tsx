@@ -183,9 +183,9 @@ function ItemForm<T extends Administered, F>({
   };
 
   return (
-    <section className="admin-editor" aria-labelledby={`${ids}-title`}>
+    <section className="admin-editor" aria-labelledby={`${ids}-heading`}>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <h2 id={`${ids}-title`}>{heading}</h2>
+        <h2 id={`${ids}-heading`}>{heading}</h2>
         {item !== undefined && <p className="admin-version">{t('admin.version', { version: item.version })}</p>}
         <page.Editor
           fields={fields}
