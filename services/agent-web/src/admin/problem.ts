@@ -1,5 +1,5 @@
 import { ApiError } from '../api';
-import { type Language, errorMessage, translate } from '../i18n';
+import { type Language, errorMessage, translate } from '../messages';
 
 /** Messages per field path (`title`, `sla.responseMinutes`, `exceptions.0.date`), for the fields of a form. */
 export type FieldErrors = Readonly<Record<string, string>>;
