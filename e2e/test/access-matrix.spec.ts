@@ -74,6 +74,8 @@ interface Fixture {
   routing?: RoutingFixture;
   /** Watch deletion only: the caller's own watch on the case, set just before. */
   watchId?: string;
+  /** Calendar changes only: a calendar david has just created. */
+  calendarId?: string;
 }
 
 /** The department and unit of the directory's example people, made over NATS in beforeAll. */
@@ -93,6 +95,16 @@ const ROUTING_ROUTES = /^\/api\/v1\/(inboxes(\/\{inboxId\})?|templates.*|referen
 /** A seeded template (libs/demo-data) that reads act on. */
 const TEMPLATE = 'snorojning-utebliven';
 const MATRIX_INBOX = { name: 'Matris: inkorg', kind: 'work_group', group: '/inbox/matris' };
+
+/** The calendar reads act on (made by david just before); creates and changes use calendars of their own. */
+const MATRIX_CALENDAR = 'matris';
+const MATRIX_CALENDAR_BODY = {
+  name: 'Matris: kalender',
+  definition: { weeklyHours: { monday: [{ from: '08:00', to: '17:00' }] } },
+};
+let calendarCount = 0;
+const createCalendar = (api: Api, id: string) =>
+  api.call<{ id: string }>('POST', '/api/v1/calendars', { as: 'david', body: { id, ...MATRIX_CALENDAR_BODY } });
 
 interface KnowledgeFixture {
   articleId: string;
@@ -214,6 +226,15 @@ const EXAMPLES: Record<string, (f: Fixture) => Example> = {
   'PUT /api/v1/reference-data/{referenceKind}/{referenceId}': (f) => ({
     body: { name: 'Matris: omdöpt område', version: f.routing?.referenceVersion ?? 1 },
   }),
+  // A second create of `matris` is a 409 the read does not mind.
+  'GET /api/v1/calendars/{calendarId}': () => ({ before: (api) => createCalendar(api, MATRIX_CALENDAR) }),
+  'POST /api/v1/calendars': () => ({ body: { id: `matris-${++calendarCount}`, ...MATRIX_CALENDAR_BODY } }),
+  'PUT /api/v1/calendars/{calendarId}': () => ({
+    body: { ...MATRIX_CALENDAR_BODY, name: 'Matris: ändrad kalender', version: 1 },
+    before: async (api, fixture) => {
+      fixture.calendarId = (await createCalendar(api, `matris-${++calendarCount}`)).body.id;
+    },
+  }),
   'GET /api/v1/knowledge/search': () => ({ query: '?q=matris' }),
   'GET /api/v1/directory': () => ({ query: '?q=matris' }),
   'POST /api/v1/directory': () => ({ body: DIRECTORY_PERSON }),
@@ -271,6 +292,7 @@ function fillPath(template: string, f: Fixture): string {
         }
       : {}),
     ...(f.directory ? { staffId: f.directory.staffId } : { staffId: 'matris-saknas' }),
+    calendarId: f.calendarId ?? MATRIX_CALENDAR,
     caseTypeId: 'matris',
     categoryId: 'matris',
     name: 'matris',

@@ -59,7 +59,7 @@ import {
   putSignatureV1,
 } from './notifications/message-template.v1.js';
 import { createWatchV1, deleteWatchV1, listWatchesV1 } from './sla/watch.v1.js';
-import { listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
+import { getCalendarV1, listCalendarsV1, saveCalendarV1 } from './sla/calendar.v1.js';
 import { emailReceivedV1 } from './intake/email-received.v1.js';
 import { smsReceivedV1 } from './intake/sms-received.v1.js';
 import { socialMessageReceivedV1 } from './intake/social-message-received.v1.js';
@@ -189,6 +189,7 @@ export const CATALOGUE: ReadonlyArray<EventContract | RpcContract> = [
   deleteWatchV1,
   saveCalendarV1,
   listCalendarsV1,
+  getCalendarV1,
   emailReceivedV1,
   smsReceivedV1,
   socialMessageReceivedV1,

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseView } from '@arende/contracts';
 import { Link } from './Link';
+import { isAdmin } from './admin/role';
 import { CaseCard } from './case/CaseCard';
 import { useI18n } from './i18n';
 import { FavouritesView } from './favourites/FavouritesView';
@@ -11,6 +12,9 @@ import { type LiveEvent, useLiveEvents } from './live';
 import { QuickRegistration, type QuickRegistrationPrefill } from './registration/QuickRegistration';
 import { hrefOf, navigate, useRoute } from './router';
 import { useSession } from './session';
+
+// Only administrators open it: its code (and the calendar library) loads when they do.
+const AdminView = lazy(() => import('./admin/AdminView').then((module) => ({ default: module.AdminView })));
 
 interface CallAnswered {
   aNumber: string | null;
@@ -83,6 +87,7 @@ export function App() {
           <Link href={hrefOf({ page: 'favourites' })} current={route.page === 'favourites'}>
             {t('nav.favourites')}
           </Link>
+          {isAdmin(agent) && <Link href={hrefOf({ page: 'admin' })}>{t('admin.nav')}</Link>}
           <button
             type="button"
             className="header-button"
@@ -121,6 +126,11 @@ export function App() {
         {route.page === 'inbox' && <InboxView inboxId={route.inboxId} />}
         {route.page === 'case' && <CaseCard key={route.number} number={route.number} />}
         {route.page === 'favourites' && <FavouritesView />}
+        {route.page === 'admin' && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <AdminView section={route.section} />
+          </Suspense>
+        )}
         {route.page === 'not-found' && (
           <>
             <h1>{t('notFound.title')}</h1>

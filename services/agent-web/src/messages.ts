@@ -5,6 +5,7 @@
  */
 import { coreEn, coreSv } from './messages/core';
 import { actionsEn, actionsSv } from './messages/actions';
+import { adminEn, adminSv } from './messages/admin';
 import { distributionEn, distributionSv } from './messages/distribution';
 import { followUpEn, followUpSv } from './messages/follow-up';
 import { inboxEn, inboxSv } from './messages/inbox';
@@ -15,6 +16,7 @@ import { tabsEn, tabsSv } from './messages/tabs';
 const sv = {
   ...coreSv,
   ...actionsSv,
+  ...adminSv,
   ...distributionSv,
   ...followUpSv,
   ...inboxSv,
@@ -28,6 +30,7 @@ export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
   ...coreEn,
   ...actionsEn,
+  ...adminEn,
   ...distributionEn,
   ...followUpEn,
   ...inboxEn,
@@ -40,6 +43,7 @@ const en: Record<MessageKey, string> = {
 export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: coreSv, en: coreEn },
   { sv: actionsSv, en: actionsEn },
+  { sv: adminSv, en: adminEn },
   { sv: distributionSv, en: distributionEn },
   { sv: followUpSv, en: followUpEn },
   { sv: inboxSv, en: inboxEn },

@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 
+/** The administration's views (admins only). */
+export const ADMIN_SECTIONS = ['templates', 'case-types', 'inboxes', 'calendars'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 /** The client's pages. */
 export type Route =
   | { page: 'inbox'; inboxId?: string }
   | { page: 'case'; number: string }
   | { page: 'favourites' }
+  | { page: 'admin'; section?: AdminSection }
   | { page: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -14,6 +19,10 @@ export function parseRoute(pathname: string): Route {
   const kase = /^\/cases\/([^/]+)$/.exec(pathname);
   if (kase) return { page: 'case', number: decodeURIComponent(kase[1]) };
   if (pathname === '/favourites') return { page: 'favourites' };
+  if (pathname === '/admin') return { page: 'admin' };
+  const admin = /^\/admin\/([a-z-]+)$/.exec(pathname);
+  const section = ADMIN_SECTIONS.find((s) => s === admin?.[1]);
+  if (section !== undefined) return { page: 'admin', section };
   return { page: 'not-found' };
 }
 
@@ -25,6 +34,8 @@ export function hrefOf(route: Route): string {
       return `/cases/${encodeURIComponent(route.number)}`;
     case 'favourites':
       return '/favourites';
+    case 'admin':
+      return route.section === undefined ? '/admin' : `/admin/${route.section}`;
     case 'not-found':
       return '/';
   }

@@ -32,6 +32,7 @@ import { KnowledgeWebSourceController } from './controllers/knowledge-web-source
 import { ReferenceController } from './controllers/reference.controller.js';
 import { TemplateController } from './controllers/template.controller.js';
 import { DirectoryController } from './controllers/directory.controller.js';
+import { CalendarController } from './controllers/calendar.controller.js';
 
 export interface GatewayDependencies {
   rpc: RpcClient;
@@ -74,6 +75,7 @@ export class AppModule {
         TemplateController,
         ReferenceController,
         DirectoryController,
+        CalendarController,
       ],
       providers: [
         { provide: RpcClient, useValue: deps.rpc },

@@ -52,3 +52,12 @@ export const listCalendarsV1 = defineRpc({
   example: {},
   description: 'Every business-hours calendar, by id.',
 });
+
+export const getCalendarV1 = defineRpc({
+  subject: 'sla.rpc.calendar-get.v1',
+  request: z.object({ id: RefIdSchema }),
+  response: CalendarViewSchema,
+  example: { id: 'kundtjanst' },
+  description:
+    'One business-hours calendar with its weekly hours and exceptions (SLA.CALENDAR_NOT_FOUND if there is none).',
+});

@@ -30,3 +30,6 @@ export const INBOX_OVERSEERS: Role[] = ['supervisor', 'admin'];
 
 /** Who administers message templates and signatures; notifications checks it too. */
 export const NOTIFICATION_ADMINS: Role[] = ['admin'];
+
+/** Who administers the SLA watcher's business-hours calendars; the watcher checks it too. */
+export const CALENDAR_ADMINS: Role[] = ['admin'];

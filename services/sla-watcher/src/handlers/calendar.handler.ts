@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { BusinessCalendarDefinitionSchema } from '@arende/calendar';
-import { type Actor, type CalendarView, DomainError, listCalendarsV1, saveCalendarV1 } from '@arende/contracts';
+import {
+  type Actor,
+  type CalendarView,
+  DomainError,
+  getCalendarV1,
+  listCalendarsV1,
+  saveCalendarV1,
+} from '@arende/contracts';
 import type { RpcServer } from '@arende/messaging';
 import { CalendarEntity } from '../entities/calendar.entity.js';
 import type { Clock } from '../clock.js';
@@ -65,6 +72,11 @@ export class CalendarHandler {
       .handle(listCalendarsV1, async () => {
         const rows = await this.dataSource.getRepository(CalendarEntity).find({ order: { id: 'ASC' } });
         return { items: rows.map(view) };
+      })
+      .handle(getCalendarV1, async (input) => {
+        const row = await this.dataSource.getRepository(CalendarEntity).findOneBy({ id: input.id });
+        if (!row) throw new DomainError('SLA.CALENDAR_NOT_FOUND', `There is no calendar ${input.id}`);
+        return view(row);
       });
   }
 }

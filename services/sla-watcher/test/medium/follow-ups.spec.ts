@@ -9,6 +9,7 @@ import {
   createWatchV1,
   deleteWatchV1,
   entryAddedV1,
+  getCalendarV1,
   getCaseV1,
   listCalendarsV1,
   saveCalendarV1,
@@ -495,6 +496,15 @@ describe('calendars', () => {
       code: 'SLA.VERSION_CONFLICT',
     });
     expect((await rpc.request(listCalendarsV1, {}, staff())).items.map((c) => c.id)).toContain('kort');
+    expect(await rpc.request(getCalendarV1, { id: 'kort' }, staff())).toMatchObject({
+      id: 'kort',
+      name: 'Kort',
+      version: 1,
+      definition: { weeklyHours: { monday: [{ from: '10:00', to: '12:00' }], saturday: [] }, exceptions: [] },
+    });
+    await expect(rpc.request(getCalendarV1, { id: 'saknas' }, staff())).rejects.toMatchObject({
+      code: 'SLA.CALENDAR_NOT_FOUND',
+    });
 
     // Open 10–12 only: 3 hours from Monday 11:00 end on Tuesday at 12:00 (on the default calendar, Monday 14:00).
     h.clock.set('2027-03-01T10:00:00.000Z');
