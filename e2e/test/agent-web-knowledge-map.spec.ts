@@ -45,9 +45,10 @@ describe('the knowledge panel', () => {
   it('finds an article as the agent types (Alt+H), opens it beside the case, rates it and proposes a change', async () => {
     const kase = await register({ title: 'Fråga om parkering vid stadshuset' });
     await openCard(kase);
+    // Alt+H opens the card's knowledge tab with the focus in its search, which starts from the case title.
+    await web.page.keyboard.press('Alt+H');
     const search = web.page.getByRole('searchbox', { name: 'Sök i kunskapsbanken (Alt+H)' });
     expect(await search.inputValue()).toBe(kase.title);
-    await web.page.keyboard.press('Alt+H');
     expect(await focusedLabel()).toBe('Sök i kunskapsbanken (Alt+H)');
     await web.page.keyboard.press('Backspace');
     await web.page.keyboard.type('hundbaj', { delay: 40 });
@@ -100,6 +101,7 @@ describe('the knowledge panel', () => {
       description: 'Kunden undrar var man lämnar batterier.',
     });
     await openCard(kase);
+    await web.page.getByRole('tab', { name: 'Kunskap' }).click();
     await web.page.getByRole('button', { name: 'Skapa samtalsmanus från ärendet' }).click();
     const form = web.page.getByRole('form', { name: 'Skapa samtalsmanus från ärendet' });
     expect(await form.getByRole('textbox', { name: 'Kundens fråga' }).inputValue()).toBe(kase.description);
@@ -134,6 +136,7 @@ describe('the case map', () => {
   it('picks a position with the keyboard, by typing coordinates and by a click, and draws a small area', async () => {
     const kase = await register({ title: 'Trasig gatlykta på Hagalundsgatan' });
     await openCard(kase);
+    await web.page.getByRole('tab', { name: 'Karta' }).click();
     await web.page.getByRole('heading', { name: 'Plats på karta' }).waitFor();
     await map().locator('.map-grid-tile').first().waitFor();
     expect(await web.page.getByText('Ingen plats vald.').count()).toBe(1);

@@ -56,15 +56,23 @@ describe('the case card’s tabs', () => {
     await expectAccessible('related cases tab');
 
     await web.page.keyboard.press('End');
-    expect([await chosenTab(), await focused()]).toEqual(['Händelselogg', 'Händelselogg']);
-    await panel('Händelselogg').locator('tr[data-kind="registered"]').waitFor();
-    await expectAccessible('event log tab');
+    expect([await chosenTab(), await focused()]).toEqual(['Kunskap', 'Kunskap']);
+    await panel('Kunskap').getByRole('searchbox').waitFor();
+    await expectAccessible('knowledge tab');
 
     // The arrows wrap round; Home goes to the first.
     await web.page.keyboard.press('ArrowRight');
     expect(await chosenTab()).toBe('Kund');
     await web.page.keyboard.press('ArrowLeft');
+    expect(await chosenTab()).toBe('Kunskap');
+    await web.page.keyboard.press('ArrowLeft');
+    expect(await chosenTab()).toBe('Karta');
+    await panel('Karta').getByRole('heading', { name: 'Plats på karta' }).waitFor();
+    await expectAccessible('map tab');
+    await web.page.keyboard.press('ArrowLeft');
     expect(await chosenTab()).toBe('Händelselogg');
+    await panel('Händelselogg').locator('tr[data-kind="registered"]').waitFor();
+    await expectAccessible('event log tab');
     await web.page.keyboard.press('ArrowLeft');
     expect(await chosenTab()).toBe('Anteckningar');
     await panel('Anteckningar').getByText('Inga anteckningar än.').waitFor();

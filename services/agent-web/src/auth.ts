@@ -3,11 +3,17 @@ import type { ClientConfig } from './config';
 
 /** The signed-in agent as the client needs them. */
 export interface Agent {
-  /** Token subject: the id cases name as assignee. */
+  /** Token subject. */
   id: string;
+  /** The login (preferred_username): how cases name the agent as assignee and lock holder. */
   username: string;
   name: string;
   roles: readonly string[];
+}
+
+/** Whether a case's assignee or lock holder is this agent (by login; older records by token subject). */
+export function isAgent(agent: Agent, personId: string | null): boolean {
+  return personId !== null && (personId === agent.username || personId === agent.id);
 }
 
 export const CALLBACK_PATH = '/auth/callback';

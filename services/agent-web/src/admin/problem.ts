@@ -43,8 +43,7 @@ export function problemOf(error: unknown, language: Language, strip = ''): Probl
   const fields = fieldErrorsOf(error, strip);
   const invalid = Object.keys(fields).length > 0 ? translate(language, 'admin.invalid') : undefined;
   return {
-    // With the fields marked at the form, a short pointer to them says more than the code's general message.
-    message: invalid ?? errorMessage(language, error.code) ?? `${error.message} (${error.code})`,
+    message: errorMessage(language, error.code) ?? invalid ?? `${error.message} (${error.code})`,
     fields,
     conflict: error.code.endsWith('.VERSION_CONFLICT'),
   };

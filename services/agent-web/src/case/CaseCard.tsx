@@ -295,7 +295,7 @@ export function CaseCard({ number }: { number: string }) {
           </dl>
         </section>
       </div>
-      <CaseTabs caseView={found} onChanged={reload} />
+      <CaseTabs caseView={found} onChanged={(view) => (view === undefined ? reload() : setFound(view))} />
       <section aria-labelledby={`${ids}-timeline`} className="timeline">
         <h2 id={`${ids}-timeline`}>{t('card.timeline')}</h2>
         {entries?.length === 0 && <p>{t('card.noEntries')}</p>}

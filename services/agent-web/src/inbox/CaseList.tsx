@@ -79,7 +79,7 @@ export function CaseList({
 
   useEffect(() => {
     const abort = new AbortController();
-    const query = apiFilters(search, agent.id);
+    const query = apiFilters(search, agent.username);
     query.set('limit', String(PAGE_SIZE));
     if (search.sort !== 'priority') query.set('sort', search.sort);
     if (cursor !== undefined) query.set('cursor', cursor);
@@ -93,7 +93,7 @@ export function CaseList({
         if (!abort.signal.aborted) setError(e instanceof Error ? e.message : String(e));
       });
     return () => abort.abort();
-  }, [api, agent.id, inbox.id, search, cursor, reloads]);
+  }, [api, agent.username, inbox.id, search, cursor, reloads]);
 
   // The whole inbox's count of each group, for the groupings the counts route knows.
   const group = search.group;
@@ -101,13 +101,13 @@ export function CaseList({
   useEffect(() => {
     if (!counted) return;
     const abort = new AbortController();
-    const query = apiFilters(search, agent.id);
+    const query = apiFilters(search, agent.username);
     api
       .get<InboxCounts>(`/api/v1/inboxes/${encodeURIComponent(inbox.id)}/counts?${query}`, abort.signal)
       .then(setCounts)
       .catch(() => undefined);
     return () => abort.abort();
-  }, [api, agent.id, inbox.id, search, counted, reloads]);
+  }, [api, agent.username, inbox.id, search, counted, reloads]);
 
   const refetch = useDebounced(() => setReloads((n) => n + 1), 250);
   useLiveEvents(

@@ -62,7 +62,6 @@ export const actionsSv = {
     'Ärendet väntar på återkoppling från handläggarna och kan inte lösas, avslutas eller skickas vidare än.',
   'error.CASE.CUSTOMER_NOT_ANSWERED':
     'Kunden vill ha svar och har inte fått något. Avsluta med Avsluta (Alt+K) om du vill avsluta ändå.',
-  'error.REQUEST.INVALID': 'Något i formuläret är inte giltigt. Kontrollera fälten.',
 } as const;
 
 export const actionsEn: Record<keyof typeof actionsSv, string> = {
@@ -126,5 +125,4 @@ export const actionsEn: Record<keyof typeof actionsSv, string> = {
     'The case awaits feedback from the officers and cannot be resolved, closed or sent on yet.',
   'error.CASE.CUSTOMER_NOT_ANSWERED':
     'The customer wants an answer and has had none. Use Close (Alt+K) to close anyway.',
-  'error.REQUEST.INVALID': 'Something in the form is not valid. Check the fields.',
 };

@@ -1,3 +1,4 @@
+import { isAgent } from '../../auth';
 import { useId, useState } from 'react';
 import type { CaseView } from '@arende/contracts';
 import { formatDateTime } from '../../format';
@@ -23,7 +24,7 @@ export function LockAction({ caseView, onChanged, onNotice, onError }: ActionPro
   const [confirmForce, setConfirmForce] = useState(false);
   const [dialogError, setDialogError] = useState<string | undefined>();
   const lock = caseView.lock;
-  const mine = lock !== null && lock.holderId === agent.id;
+  const mine = lock !== null && isAgent(agent, lock.holderId);
   const mayForce = agent.roles.some((role) => FORCE_ROLES.includes(role));
   const holder = lock === null ? '' : (lock.holderName ?? lock.holderId);
   const since = lock === null ? '' : formatDateTime(language, lock.since);

@@ -19,7 +19,7 @@ export function CaseTabs({
   tabs = CASE_TABS,
 }: {
   caseView: CaseView;
-  onChanged: () => void;
+  onChanged: (view?: CaseView) => void;
   tabs?: readonly CaseTabDefinition[];
 }) {
   const { t } = useI18n();

@@ -6,8 +6,11 @@ import type { MessageKey } from '../../i18n';
 export interface CaseTabProps {
   /** The case as the card last read it; a new object whenever the card reads it again (tabs reload then). */
   caseView: CaseView;
-  /** The tab changed something the rest of the card shows (the timeline, the event log): read it again. */
-  onChanged: () => void;
+  /**
+   * The tab changed something the rest of the card shows (the timeline, the event log): read it again, or take
+   * `view`, the case as the API answered the change.
+   */
+  onChanged: (view?: CaseView) => void;
   /** Counts the presses of the tab's shortcut: the tab puts the focus where the shortcut promises. */
   summoned: number;
 }
