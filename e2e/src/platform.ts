@@ -121,6 +121,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const prefix = `${tag}_`;
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+  // Services migrate side by side below; the one extension two of them create is there before either runs.
+  await adminQuery(databaseUrl, 'CREATE EXTENSION IF NOT EXISTS pg_trgm');
 
   const [
     issuerPort,
@@ -207,6 +209,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ISSUER_REDIRECT_URIS: `http://127.0.0.1:${gatewayPort}/auth/callback`,
     });
     await waitForOk(`${issuerUrl}/.well-known/openid-configuration`, processes.issuer, output);
+    // The services start side by side (each migrates its own schema and declares its own streams).
     processes['case-core'] = start('case-core', 'services/case-core/dist/main.js', {
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(opsPort),
@@ -216,17 +219,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       env: { DATABASE_URL: databaseUrl, OPS_PORT: String(opsPort) },
       ready: `${caseCoreOpsUrl}/health/ready`,
     });
-    await waitForOk(`${caseCoreOpsUrl}/health/ready`, processes['case-core'], output);
     processes.knowledge = start('knowledge', 'services/knowledge/dist/main.js', {
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(knowledgeOpsPort),
     });
-    await waitForOk(`${knowledgeOpsUrl}/health/ready`, processes.knowledge, output);
     processes.routing = start('routing', 'services/routing/dist/main.js', {
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(routingOpsPort),
     });
-    await waitForOk(`${routingOpsUrl}/health/ready`, processes.routing, output);
     const slaWatcherEnv = {
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(slaWatcherOpsPort),
@@ -238,13 +238,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       env: slaWatcherEnv,
       ready: `${slaWatcherOpsUrl}/health/ready`,
     });
-    await waitForOk(`${slaWatcherOpsUrl}/health/ready`, processes['sla-watcher'], output);
     processes.gateway = start('gateway', 'services/gateway/dist/main.js', {
       ISSUER_URL: issuerUrl,
       HOST: '127.0.0.1',
       PORT: String(gatewayPort),
     });
-    await waitForOk(`${gatewayUrl}/health/ready`, processes.gateway, output);
     const intakeEnv = {
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(intakeOpsPort),
@@ -266,7 +264,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       env: intakeEnv,
       ready: `${intakeOpsUrl}/health/ready`,
     });
-    await waitForOk(`${intakeOpsUrl}/health/ready`, processes.intake, output);
     const notificationsEnv = {
       DATABASE_URL: databaseUrl,
       OPS_PORT: String(notificationsOpsPort),
@@ -287,7 +284,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       env: notificationsEnv,
       ready: `${notificationsOpsUrl}/health/ready`,
     });
-    await waitForOk(`${notificationsOpsUrl}/health/ready`, processes.notifications, output);
+    await Promise.all([
+      waitForOk(`${caseCoreOpsUrl}/health/ready`, processes['case-core'], output),
+      waitForOk(`${knowledgeOpsUrl}/health/ready`, processes.knowledge, output),
+      waitForOk(`${routingOpsUrl}/health/ready`, processes.routing, output),
+      waitForOk(`${slaWatcherOpsUrl}/health/ready`, processes['sla-watcher'], output),
+      waitForOk(`${gatewayUrl}/health/ready`, processes.gateway, output),
+      waitForOk(`${intakeOpsUrl}/health/ready`, processes.intake, output),
+      waitForOk(`${notificationsOpsUrl}/health/ready`, processes.notifications, output),
+    ]);
   } catch (error) {
     await stop();
     throw error;
