@@ -89,6 +89,13 @@ export function CaseCard({ number }: { number: string }) {
     if (confirmClose) confirmDialog.current?.showModal();
   }, [confirmClose]);
 
+  // When the edit form is gone, back to the button that opened it.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
   const act = async (run: () => Promise<CaseView>, done: string) => {
     if (busy) return;
     setBusy(true);
@@ -185,11 +192,7 @@ export function CaseCard({ number }: { number: string }) {
     onNotice: setNotice,
     onError: setError,
   };
-  const stopEditing = () => {
-    setEditing(false);
-    // After the form is gone, back to the button that opened it.
-    setTimeout(() => editButton.current?.focus());
-  };
+  const stopEditing = () => setEditing(false);
   const named = (names: ReadonlyMap<string, string>, id: string | null) => (id === null ? none : (names.get(id) ?? id));
 
   return (
