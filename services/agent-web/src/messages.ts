@@ -7,6 +7,7 @@ import { coreEn, coreSv } from './messages/core';
 import { actionsEn, actionsSv } from './messages/actions';
 import { adminEn, adminSv } from './messages/admin';
 import { distributionEn, distributionSv } from './messages/distribution';
+import { editEn, editSv } from './messages/edit';
 import { followUpEn, followUpSv } from './messages/follow-up';
 import { inboxEn, inboxSv } from './messages/inbox';
 import { knowledgeMapEn, knowledgeMapSv } from './messages/knowledge-map';
@@ -18,6 +19,7 @@ const sv = {
   ...actionsSv,
   ...adminSv,
   ...distributionSv,
+  ...editSv,
   ...followUpSv,
   ...inboxSv,
   ...knowledgeMapSv,
@@ -32,6 +34,7 @@ const en: Record<MessageKey, string> = {
   ...actionsEn,
   ...adminEn,
   ...distributionEn,
+  ...editEn,
   ...followUpEn,
   ...inboxEn,
   ...knowledgeMapEn,
@@ -45,6 +48,7 @@ export const MESSAGE_AREAS: readonly { sv: object; en: object }[] = [
   { sv: actionsSv, en: actionsEn },
   { sv: adminSv, en: adminEn },
   { sv: distributionSv, en: distributionEn },
+  { sv: editSv, en: editEn },
   { sv: followUpSv, en: followUpEn },
   { sv: inboxSv, en: inboxEn },
   { sv: knowledgeMapSv, en: knowledgeMapEn },

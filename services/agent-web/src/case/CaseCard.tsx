@@ -12,6 +12,7 @@ import { errorText } from '../error-text';
 import { MailBody } from './MailBody';
 import { ReplyForm } from './ReplyForm';
 import { CaseTabs } from './tabs/CaseTabs';
+import { CaseDetailsForm } from './CaseDetailsForm';
 import { FavouriteStar } from './actions/FavouriteStar';
 import { LockAction } from './actions/LockAction';
 import { ReopenAction } from './actions/ReopenAction';
@@ -47,6 +48,8 @@ export function CaseCard({ number }: { number: string }) {
   const [action, setAction] = useState<CaseAction | undefined>();
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const ids = useId();
   const confirmDialog = useRef<HTMLDialogElement>(null);
   const caseTypes = useReferenceNames(api, 'case-type');
@@ -85,6 +88,13 @@ export function CaseCard({ number }: { number: string }) {
   useEffect(() => {
     if (confirmClose) confirmDialog.current?.showModal();
   }, [confirmClose]);
+
+  // When the edit form is gone, back to the button that opened it.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const act = async (run: () => Promise<CaseView>, done: string) => {
     if (busy) return;
@@ -137,6 +147,13 @@ export function CaseCard({ number }: { number: string }) {
   // The card's shortcuts work wherever the focus is while the card is shown.
   const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
   onKey.current = (event: KeyboardEvent) => {
+    if (event.key === 'F2' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (found !== undefined && found.status !== 'closed' && document.querySelector('dialog[open]') === null) {
+        setEditing(true);
+      }
+      return;
+    }
     if (!event.altKey || event.ctrlKey || event.metaKey || document.querySelector('dialog[open]') !== null) return;
     if (event.code === 'KeyM') {
       event.preventDefault();
@@ -175,6 +192,7 @@ export function CaseCard({ number }: { number: string }) {
     onNotice: setNotice,
     onError: setError,
   };
+  const stopEditing = () => setEditing(false);
   const named = (names: ReadonlyMap<string, string>, id: string | null) => (id === null ? none : (names.get(id) ?? id));
 
   return (
@@ -208,6 +226,15 @@ export function CaseCard({ number }: { number: string }) {
             else setFound(changed);
           }}
         />
+        <button
+          type="button"
+          ref={editButton}
+          aria-keyshortcuts="F2"
+          disabled={busy || closed || editing}
+          onClick={() => setEditing(true)}
+        >
+          {t('edit.open')}
+        </button>
         <ReopenAction {...actionProps} />
         <LockAction {...actionProps} />
         <WatchesAction number={found.number} />
@@ -245,34 +272,51 @@ export function CaseCard({ number }: { number: string }) {
           }}
         />
       )}
+      {editing && (
+        <CaseDetailsForm
+          caseView={found}
+          onCancel={stopEditing}
+          onReread={(view) => setFound(view)}
+          onDone={(done, changed) => {
+            stopEditing();
+            setNotice(done);
+            setError(undefined);
+            if (changed !== undefined) setFound(changed);
+          }}
+        />
+      )}
       <div className="panels">
-        <section aria-labelledby={`${ids}-registration`} className="panel">
-          <h2 id={`${ids}-registration`}>{t('card.registration')}</h2>
-          <dl>
-            <Field label={t('case.caseType')}>{named(caseTypes, found.caseTypeId)}</Field>
-            <Field label={t('case.category')}>{named(categories, found.categoryId)}</Field>
-            <Field label={t('case.area')}>{named(areas, found.areaId)}</Field>
-            <Field label={t('case.orgUnit')}>{named(orgUnits, found.orgUnitId)}</Field>
-          </dl>
-        </section>
-        <section aria-labelledby={`${ids}-content`} className="panel">
-          <h2 id={`${ids}-content`}>{t('card.content')}</h2>
-          <dl>
-            <Field label={t('case.channel')}>{t(`channel.${found.channel}`)}</Field>
-            <Field label={t('case.priority')}>{t(`priority.${found.priority}`)}</Field>
-            <Field label={t('case.eventAt')}>
-              {found.eventAt === null ? none : formatDateTime(language, found.eventAt)}
-            </Field>
-            <Field label={t('case.wantsAnswer')}>{found.customerWantsAnswer ? t('card.yes') : t('card.no')}</Field>
-            <Field label={t('case.secret')}>
-              {found.secret
-                ? `${t('card.yes')}${found.secrecyParagraph ? ` (${found.secrecyParagraph})` : ''}`
-                : t('card.no')}
-            </Field>
-            <Field label={t('case.personalData')}>{found.personalData ? t('card.yes') : t('card.no')}</Field>
-          </dl>
-          {found.description !== '' && <p className="description">{found.description}</p>}
-        </section>
+        {!editing && (
+          <>
+            <section aria-labelledby={`${ids}-registration`} className="panel">
+              <h2 id={`${ids}-registration`}>{t('card.registration')}</h2>
+              <dl>
+                <Field label={t('case.caseType')}>{named(caseTypes, found.caseTypeId)}</Field>
+                <Field label={t('case.category')}>{named(categories, found.categoryId)}</Field>
+                <Field label={t('case.area')}>{named(areas, found.areaId)}</Field>
+                <Field label={t('case.orgUnit')}>{named(orgUnits, found.orgUnitId)}</Field>
+              </dl>
+            </section>
+            <section aria-labelledby={`${ids}-content`} className="panel">
+              <h2 id={`${ids}-content`}>{t('card.content')}</h2>
+              <dl>
+                <Field label={t('case.channel')}>{t(`channel.${found.channel}`)}</Field>
+                <Field label={t('case.priority')}>{t(`priority.${found.priority}`)}</Field>
+                <Field label={t('case.eventAt')}>
+                  {found.eventAt === null ? none : formatDateTime(language, found.eventAt)}
+                </Field>
+                <Field label={t('case.wantsAnswer')}>{found.customerWantsAnswer ? t('card.yes') : t('card.no')}</Field>
+                <Field label={t('case.secret')}>
+                  {found.secret
+                    ? `${t('card.yes')}${found.secrecyParagraph ? ` (${found.secrecyParagraph})` : ''}`
+                    : t('card.no')}
+                </Field>
+                <Field label={t('case.personalData')}>{found.personalData ? t('card.yes') : t('card.no')}</Field>
+              </dl>
+              {found.description !== '' && <p className="description">{found.description}</p>}
+            </section>
+          </>
+        )}
         <section aria-labelledby={`${ids}-other`} className="panel">
           <h2 id={`${ids}-other`}>{t('card.other')}</h2>
           <dl>

@@ -31,3 +31,8 @@ export function stockholmInputToIso(value: string): string | undefined {
   const instant = wall - (wallClock(firstGuess) - firstGuess);
   return new Date(instant).toISOString();
 }
+
+/** An ISO instant as the `datetime-local` value (`2026-12-05T08:00`) of its Stockholm wall-clock time. */
+export function isoToStockholmInput(iso: string): string {
+  return new Date(wallClock(Date.parse(iso))).toISOString().slice(0, 16);
+}
