@@ -106,6 +106,8 @@ export function CaseMapPanel({
       zoomControl: false,
       attributionControl: false,
       keyboard: true,
+      // Tiles fading in are half transparent for a moment: no fade, so labels are always legible (and axe agrees).
+      fadeAnimation: false,
       // Corners are clicked in quick succession: a double click must not zoom.
       doubleClickZoom: false,
     });
